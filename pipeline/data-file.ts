@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import type { DataVersion } from './stage.js';
+
+/**
+ * The package root, found from this file whether it runs as TypeScript source (tests) or as
+ * compiled JavaScript under dist/: data files stay next to the stage sources, never copied.
+ */
+export const PACKAGE_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'framescope') return dir;
+    } catch {
+      // not here; go up
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('[E010] cannot find the framescope package root');
+    dir = up;
+  }
+})();
+
+/** A parsed YAML or JSON data file with its provenance (version and content hash). */
+export interface LoadedData<T> {
+  data: T;
+  version: DataVersion;
+}
+
+/** Reads a versioned data file; the hash is of the bytes, so any edit changes it. */
+export function loadDataFile<T extends { version?: unknown }>(path: string): LoadedData<T> {
+  const raw = readFileSync(path);
+  let data: T;
+  try {
+    data = (path.endsWith('.json') ? JSON.parse(raw.toString('utf8')) : YAML.parse(raw.toString('utf8'))) as T;
+  } catch (err) {
+    throw new Error(`[E011] ${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+  }
+  if (data === null || typeof data !== 'object') throw new Error(`[E012] ${path}: expected a mapping at the top level`);
+  const rel = path.startsWith(PACKAGE_ROOT) ? relative(PACKAGE_ROOT, path) : path;
+  return {
+    data,
+    version: {
+      file: rel.split('\\').join('/'),
+      version: String(data.version ?? 'unversioned'),
+      sha256: createHash('sha256').update(raw).digest('hex'),
+    },
+  };
+}
+
+/** Path of a data file that ships next to a stage's sources. */
+export function stageDataPath(...parts: string[]): string {
+  return join(PACKAGE_ROOT, 'stages', ...parts);
+}

@@ -1,0 +1,165 @@
+/**
+ * The document carrier that flows through every stage (see DESIGN.md, "One carrier").
+ * Internally every range is a UTF-16 offset pair into `text`; the report stage converts
+ * to code points at the boundary, so stages can use JavaScript string indexes directly.
+ */
+
+/** How bad a diagnostic is: `error` means the document failed. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A half-open UTF-16 range into the document's normalized text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A message a stage attached to a document, with a stable code such as `decode/invalid-utf8`. */
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  span?: Range;
+}
+
+/** Where in the page a piece of text sits. */
+export type Region = 'title' | 'heading' | 'body' | 'comment';
+
+/** What the manifest (or the file system) says about a document before any stage runs. */
+export interface SourceInfo {
+  path: string;
+  outlet: string | null;
+  url: string | null;
+  date: string | null;
+  language: string | null;
+}
+
+/** One block of the article body, in page order. */
+export interface Block extends Range {
+  kind: 'heading' | 'paragraph' | 'list-item';
+}
+
+/** Why a stretch of the page was kept out of the body. */
+export type RemovedKind = 'boilerplate' | 'caption' | 'credit' | 'metadata' | 'truncation';
+
+/** A stretch of the page kept out of the body, with the rule that removed it. */
+export interface Removed extends Range {
+  kind: RemovedKind;
+  rule: string;
+}
+
+/** One reader comment, in page order. */
+export interface Comment extends Range {
+  author: string | null;
+  /** The time shown with the comment, as written ("2 hours ago"), and as ISO 8601 when it is absolute. */
+  time: string | null;
+  timeIso: string | null;
+  /** A reply's parent, as an index into the comments list, when the layout shows it. */
+  replyTo: number | null;
+}
+
+/** Page metadata the segmenter read from the text (manifest values win in the report). */
+export interface PageMetadata {
+  title: (Range & { text: string }) | null;
+  date: string | null;
+  dateline: string | null;
+  agency: string | null;
+  byline: string | null;
+  truncated: boolean;
+}
+
+/** Result of the segment stage. */
+export interface Segmentation {
+  metadata: PageMetadata;
+  blocks: Block[];
+  removed: Removed[];
+  comments: Comment[];
+}
+
+/**
+ * A run of text analysed as one wink-nlp document (the title, the body, or one comment).
+ * Tokens are parallel arrays for speed; offsets are UTF-16 into the document text.
+ */
+export interface Unit {
+  region: 'title' | 'body' | 'comment';
+  /** Index into `segment.comments` for comment units, else -1. */
+  comment: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Lowercased surface form. */
+  lower: string[];
+  /** Surface form as written. */
+  surface: string[];
+  lemma: string[];
+  pos: string[];
+  /** Index of the sentence each token belongs to. */
+  sentence: Int32Array;
+  /** Sentences as token ranges [first, last+1). */
+  sentences: Array<{ first: number; last: number; sentiment: number }>;
+  /** Whether each token sits in a heading block (body units only). */
+  inHeading: Uint8Array;
+}
+
+/** Result of the tokenize stage. */
+export interface Tokenization {
+  units: Unit[];
+  stats: { sentences: number; tokens: number; words: number };
+}
+
+/** One mention of an entity. */
+export interface Mention extends Range {
+  region: Region;
+  /** How the entity was recognised: `gazetteer`, `rule:title-person`, `compromise`, … */
+  via: string;
+}
+
+/** A canonical real-world entity with all its mentions in this document. */
+export interface Entity {
+  name: string;
+  type: string;
+  wikidata: string | null;
+  mentions: Mention[];
+}
+
+/** A lexicon hit: one matched phrase. */
+export interface Hit extends Range {
+  id: string;
+  family: string;
+  region: Region;
+  voice: Voice;
+  inName: boolean;
+  negated: boolean;
+  /** Pattern that matched, so every number traces back to a dictionary line. */
+  pattern: string;
+}
+
+/** Whose words a phrase is: the outlet's, a reported source's, a quotation's, or scare-quoted. */
+export type Voice = 'authorial' | 'attributed' | 'quoted' | 'scare-quoted';
+
+/** Result of a lexicon-matching stage. */
+export interface HitList {
+  hits: Hit[];
+}
+
+/** The document as it flows through the pipeline; each stage fills one slot. */
+export interface Doc {
+  id: string;
+  source: SourceInfo;
+  /** Raw bytes as read; only the decode stage looks at them. */
+  bytes: Uint8Array;
+  /** Normalized text (REPORT_CONTRACT.md "Offsets"); set once by decode, never rewritten. */
+  text?: string;
+  language?: string;
+  segment?: Segmentation;
+  tokens?: Tokenization;
+  entities?: Entity[];
+  framing?: HitList;
+  rhetoric?: HitList;
+  /** The JSON-ready report (REPORT_CONTRACT.md), built last. */
+  report?: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  /** Set by the runner before the report is built: ok, partial (later stages skipped) or failed. */
+  outcome?: { status: 'ok' | 'partial' | 'failed'; reason: { code: string; message: string } | null };
+}
+
+/** The slots a stage may assign. */
+export type Slot = 'text' | 'language' | 'segment' | 'tokens' | 'entities' | 'framing' | 'rhetoric' | 'report';

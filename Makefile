@@ -1,0 +1,34 @@
+# framescope — see README.md. `make run` and `make test` are the two set-up commands.
+SHELL := /bin/bash
+SHARED ?= ../shared
+OUT ?= output
+CORPUS ?= corpus
+
+.PHONY: install build run test bench eval eval-rhetoric clean
+
+node_modules/.installed: package.json package-lock.json
+	npm ci
+	@touch $@
+
+install: node_modules/.installed
+
+build: install
+	npm run build --silent
+
+run: build
+	node dist/pipeline/cli.js run $(CORPUS) --out $(OUT)
+
+test: build
+	npx vitest run
+
+bench: build
+	node --expose-gc dist/test/bench/bench.js $(BENCH_ARGS)
+
+eval: build
+	@if [ -x $(SHARED)/eval/run-seeds.sh ]; then $(SHARED)/eval/run-seeds.sh; else echo "eval: $(SHARED)/eval not found; skipped"; fi
+
+eval-rhetoric: build
+	@if [ -d $(SHARED)/benchmarks/ptc-dev ]; then node dist/test/bench/ptc-rhetoric.js $(SHARED)/benchmarks/ptc-dev; else echo "eval-rhetoric: $(SHARED)/benchmarks/ptc-dev not found; skipped"; fi
+
+clean:
+	rm -rf dist $(OUT)/reports $(OUT)/run.json

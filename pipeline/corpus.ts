@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { SourceInfo } from './document.js';
+
+/** A document the run will read, or one it cannot (missing file, clashing id) with the reason. */
+export interface CorpusEntry {
+  id: string;
+  source: SourceInfo;
+  problem: { code: string; message: string } | null;
+}
+
+/** The corpus as listed: documents in id order, plus warnings about the manifest itself. */
+export interface Corpus {
+  entries: CorpusEntry[];
+  warnings: string[];
+}
+
+type Row = Record<string, string>;
+
+/**
+ * Lists `.txt` files (in sub-folders too, so a corpus can be laid out by outlet) and joins them
+ * with manifest.csv. Ids must be unique: two files with one id would overwrite each other's
+ * report, so both are refused with a reason instead of one silently winning.
+ */
+export function readCorpus(dir: string): Corpus {
+  const warnings: string[] = [];
+  const files = new Map<string, string[]>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (extname(e.name).toLowerCase() === '.txt') {
+        const id = basename(e.name, extname(e.name));
+        files.set(id, [...(files.get(id) ?? []), p]);
+      }
+    }
+  };
+  walk(dir);
+  const manifest = readManifest(dir, warnings);
+  const ids = new Set([...files.keys(), ...manifest.keys()]);
+  const entries: CorpusEntry[] = [];
+  for (const id of [...ids].sort()) {
+    const paths = files.get(id) ?? [];
+    const row = manifest.get(id);
+    const source: SourceInfo = {
+      path: paths[0] ? relative(dir, paths[0]) : `${id}.txt`,
+      outlet: nonEmpty(row?.outlet),
+      url: nonEmpty(row?.url),
+      date: nonEmpty(row?.date),
+      language: nonEmpty(row?.language),
+    };
+    let problem: CorpusEntry['problem'] = null;
+    if (paths.length === 0) problem = { code: 'input/missing-file', message: `manifest.csv lists "${id}" but there is no ${id}.txt in the corpus` };
+    else if (paths.length > 1) problem = { code: 'input/duplicate-id', message: `${paths.length} files share the id "${id}": ${paths.map((p) => relative(dir, p)).join(', ')}; rename one so each report has one source` };
+    entries.push({ id, source, problem });
+  }
+  return { entries, warnings };
+}
+
+function readManifest(dir: string, warnings: string[]): Map<string, Row> {
+  const out = new Map<string, Row>();
+  let raw: Buffer;
+  try {
+    raw = readFileSync(join(dir, 'manifest.csv'));
+  } catch {
+    return out;
+  }
+  let rows: Row[];
+  try {
+    rows = parse(raw, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as Row[];
+  } catch (err) {
+    throw new Error(`[E040] ${join(dir, 'manifest.csv')}: not valid CSV: ${(err as Error).message}`);
+  }
+  if (rows.length && !('id' in rows[0]!)) throw new Error(`[E041] ${join(dir, 'manifest.csv')}: the header has no "id" column`);
+  rows.forEach((r, i) => {
+    const id = r.id?.trim();
+    if (!id) warnings.push(`manifest.csv row ${i + 2}: empty id, row ignored`);
+    else if (out.has(id)) warnings.push(`manifest.csv row ${i + 2}: id "${id}" appears again; the first row is used`);
+    else {
+      if (r.date && !/^\d{4}-\d{2}-\d{2}$/.test(r.date)) warnings.push(`manifest.csv row ${i + 2}: date "${r.date}" is not YYYY-MM-DD; ignored`);
+      out.set(id, { ...r, date: /^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '') ? r.date! : '' });
+    }
+  });
+  return out;
+}
+
+function nonEmpty(s: string | undefined): string | null {
+  return s && s.trim() ? s.trim() : null;
+}

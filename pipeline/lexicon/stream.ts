@@ -1,0 +1,38 @@
+import type { Unit } from '../document.js';
+import { foldToken, splitHyphens } from './pattern.js';
+
+/**
+ * The token view the matcher walks: wink tokens with hyphenated words split ("co-operation" is one
+ * wink token, "large-scale" three), apostrophes folded, and each piece mapped back to its offsets.
+ */
+export interface Stream {
+  lower: string[];
+  lemma: string[];
+  surface: string[];
+  pos: string[];
+  start: number[];
+  end: number[];
+  /** Index of the wink token each piece came from. */
+  token: number[];
+}
+
+export function toStream(u: Unit): Stream {
+  const s: Stream = { lower: [], lemma: [], surface: [], pos: [], start: [], end: [], token: [] };
+  for (let i = 0; i < u.surface.length; i++) {
+    const surface = foldToken(u.surface[i]!);
+    const parts = splitHyphens(surface);
+    let at = u.start[i]!;
+    for (const part of parts) {
+      const single = parts.length === 1;
+      s.surface.push(part);
+      s.lower.push(part.toLowerCase());
+      s.lemma.push(single ? foldToken(u.lemma[i]!).toLowerCase() : part.toLowerCase());
+      s.pos.push(part === '-' ? 'PUNCT' : u.pos[i]!);
+      s.start.push(at);
+      s.end.push(at + part.length);
+      s.token.push(i);
+      at += part.length;
+    }
+  }
+  return s;
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDecode } from '../stages/decode/index.js';
+import { createEntities } from '../stages/entities/index.js';
+import { createFraming, shippedLexicons } from '../stages/framing/index.js';
+import { createReport, type Provenance } from '../stages/report/index.js';
+import { createRhetoric } from '../stages/rhetoric/index.js';
+import { createSegment } from '../stages/segment/index.js';
+import { createTokenize } from '../stages/tokenize/index.js';
+import { loadDataFile, stageDataPath } from './data-file.js';
+import type { Doc } from './document.js';
+import { checkOrder } from './runner.js';
+import type { DataVersion, Stage } from './stage.js';
+import { PIPELINE_VERSION } from './version.js';
+
+/** Options that change what the stages produce (and so belong in the cache key). */
+export interface PipelineOptions {
+  lexicons: string[];
+}
+
+/** The one place that says which stages run, in which order. */
+export function buildStages(opts: PipelineOptions): { stages: Stage[]; report: Stage } {
+  const stages: Stage[] = [
+    createDecode(),
+    createSegment(),
+    createTokenize(),
+    createEntities(),
+    createFraming({ lexicons: opts.lexicons }),
+    createRhetoric({ lexicons: opts.lexicons }),
+  ];
+  checkOrder(stages);
+  const data = dataVersions(opts);
+  const report = createReport((doc) => provenanceOf(doc, data));
+  return { stages, report };
+}
+
+/** Every data file the stages read, hashed without building the stages (the main thread needs only this). */
+export function dataVersions(opts: PipelineOptions): DataVersion[] {
+  const gazDir = stageDataPath('entities', 'gazetteer');
+  const files = [
+    stageDataPath('segment', 'vocabulary.yaml'),
+    ...readdirSync(gazDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(gazDir, f)),
+    stageDataPath('entities', 'rules.yaml'),
+    ...shippedLexicons('framing'),
+    stageDataPath('framing', 'attribution.yaml'),
+    ...shippedLexicons('rhetoric'),
+    ...opts.lexicons,
+  ];
+  return files.map((f) => loadDataFile(f).version);
+}
+
+/** Hash of the pipeline version, the data and the manifest row: any change makes old reports stale. */
+export function fingerprint(data: DataVersion[], source: Doc['source']): string {
+  const { path: _path, ...rest } = source;
+  return createHash('sha256').update(JSON.stringify([PIPELINE_VERSION, data, rest])).digest('hex');
+}
+
+export function provenanceOf(doc: Readonly<Doc>, data: DataVersion[]): Provenance {
+  return {
+    pipeline: PIPELINE_VERSION,
+    inputSha256: createHash('sha256').update(doc.bytes).digest('hex'),
+    fingerprint: fingerprint(data, doc.source),
+    data,
+  };
+}

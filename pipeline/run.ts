@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import writeFileAtomic from 'write-file-atomic';
+import { readCorpus, type CorpusEntry } from './corpus.js';
+import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
+import { Pool } from './pool.js';
+import { createProcessor, serialize, type Done, type Task } from './process.js';
+import { PIPELINE_VERSION, REPORT_SCHEMA } from './version.js';
+
+/** What a user asked for on the command line. */
+export interface RunOptions extends PipelineOptions {
+  corpus: string;
+  out: string;
+  /** Worker threads; 0 runs in this thread (tests, debugging). */
+  workers: number;
+  force: boolean;
+  onStart?: (total: number) => void;
+  onDocument?: (id: string, status: string) => void;
+}
+
+/** The run summary written to run.json: everything run-specific lives here, never in reports. */
+export interface RunSummary {
+  corpus: string;
+  out: string;
+  total: number;
+  done: number;
+  partial: number;
+  skipped: number;
+  failed: number;
+  failures: Array<{ id: string; code: string; message: string }>;
+  partials: Array<{ id: string; code: string; message: string }>;
+  warnings: Array<{ id: string; codes: string[] }>;
+  manifestWarnings: string[];
+  tokens: number;
+  seconds: number;
+  tokensPerSecond: number;
+  workers: number;
+  pipeline: string;
+  host: string;
+  node: string;
+  startedAt: string;
+}
+
+/** Runs the pipeline over a corpus folder; never throws for one bad document. */
+export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const corpus = readCorpus(opts.corpus);
+  const reportsDir = join(opts.out, 'reports');
+  mkdirSync(reportsDir, { recursive: true });
+  const data = dataVersions(opts);
+  const summary: RunSummary = {
+    corpus: resolve(opts.corpus), out: resolve(opts.out), total: corpus.entries.length, done: 0, partial: 0, skipped: 0, failed: 0,
+    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, tokens: 0, seconds: 0, tokensPerSecond: 0,
+    workers: opts.workers, pipeline: PIPELINE_VERSION, host: hostname(), node: process.version, startedAt: new Date(started).toISOString(),
+  };
+  opts.onStart?.(corpus.entries.length);
+  const pool = opts.workers > 0 ? new Pool(Math.min(opts.workers, Math.max(1, corpus.entries.length)), { lexicons: opts.lexicons }) : null;
+  const local = pool ? null : createProcessor({ lexicons: opts.lexicons });
+  const io = pLimit(16);
+  const write = (id: string, json: string) => writeFileAtomic(join(reportsDir, `${id}.json`), json);
+
+  const one = async (entry: CorpusEntry) => {
+    let done: Done;
+    if (entry.problem) {
+      done = { id: entry.id, status: 'failed', reason: entry.problem, json: serialize(failedReport(entry)), tokens: 0, warnings: [] };
+    } else {
+      let bytes: Uint8Array;
+      try {
+        bytes = await io(() => Promise.resolve(readFileSync(join(opts.corpus, entry.source.path))));
+      } catch (err) {
+        entry.problem = { code: 'input/unreadable', message: `cannot read ${entry.source.path}: ${(err as Error).message}` };
+        return one(entry);
+      }
+      if (!opts.force && isCurrent(join(reportsDir, `${entry.id}.json`), bytes, fingerprint(data, entry.source))) {
+        summary.skipped++;
+        opts.onDocument?.(entry.id, 'skipped');
+        return;
+      }
+      const task: Task = { id: entry.id, source: entry.source, bytes };
+      try {
+        done = pool ? await pool.run(task) : local!(task);
+      } catch (err) {
+        entry.problem = { code: 'pipeline/worker-crash', message: `the worker processing this document died: ${(err as Error).message}` };
+        return one(entry);
+      }
+    }
+    await io(() => write(entry.id, done.json));
+    summary.tokens += done.tokens;
+    if (done.warnings.length) summary.warnings.push({ id: entry.id, codes: done.warnings });
+    if (done.status === 'failed') {
+      summary.failed++;
+      summary.failures.push({ id: entry.id, ...done.reason! });
+    } else if (done.status === 'partial') {
+      summary.partial++;
+      summary.partials.push({ id: entry.id, ...done.reason! });
+    } else summary.done++;
+    opts.onDocument?.(entry.id, done.status);
+  };
+  try {
+    await Promise.all(corpus.entries.map((e) => one(e)));
+  } finally {
+    await pool?.close();
+  }
+  for (const k of ['failures', 'partials', 'warnings'] as const) (summary[k] as Array<{ id: string }>).sort((a, b) => a.id.localeCompare(b.id));
+  summary.seconds = Math.round((Date.now() - started) / 10) / 100;
+  summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;
+  await writeFileAtomic(join(opts.out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+  return summary;
+}
+
+/** A report is current when its input bytes, pipeline version, data and manifest row are unchanged. */
+function isCurrent(path: string, bytes: Uint8Array, print: string): boolean {
+  try {
+    const old = JSON.parse(readFileSync(path, 'utf8')) as { status?: string; provenance?: { inputSha256?: string; fingerprint?: string } };
+    return old.status !== 'failed' && old.provenance?.fingerprint === print && old.provenance.inputSha256 === createHash('sha256').update(bytes).digest('hex');
+  } catch {
+    return false;
+  }
+}
+
+/** The report of a document that could not even be read: same schema, status "failed", the reason. */
+function failedReport(entry: CorpusEntry): Record<string, unknown> {
+  return {
+    schema: REPORT_SCHEMA, id: entry.id, status: 'failed', error: entry.problem, outlet: entry.source.outlet, url: entry.source.url,
+    language: entry.source.language ?? 'und', text: null,
+    metadata: { title: null, date: entry.source.date, dateline: null, agency: null, byline: null, truncated: false },
+    body: null, removed: [], comments: [], stats: null, sentiment: null, entities: [], frames: null, rhetoric: null,
+    diagnostics: [{ severity: 'error', ...entry.problem }], provenance: null,
+  };
+}

@@ -1,0 +1,105 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDataFile, stageDataPath } from '../../pipeline/data-file.js';
+import { foldToken, splitHyphens } from '../../pipeline/lexicon/pattern.js';
+import type { DataVersion } from '../../pipeline/stage.js';
+import { wink } from '../../pipeline/wink.js';
+import { foldKey, isAcronym, isCapitalised } from './fold.js';
+
+/** One curated entity: canonical name, type, Wikidata id and every spelling we accept. */
+export interface GazetteerEntry {
+  name: string;
+  type: string;
+  qid: string | null;
+  aliases: string[];
+  demonyms: string[];
+  agency: boolean;
+  file: string;
+}
+
+/** One spelling of an entry, as the token keys the matcher compares. */
+export interface AliasForm {
+  keys: string[];
+  /** Per token: must the text token be capitalised (it is in the alias) or match exactly (acronym)? */
+  rule: Array<'any' | 'cap' | 'exact'>;
+  exact: string[];
+  entry: GazetteerEntry;
+}
+
+/** All gazetteer files, indexed for matching by the key of an alias's first token. */
+export interface Gazetteer {
+  entries: GazetteerEntry[];
+  byFirst: Map<string, AliasForm[]>;
+  /** Demonym (folded) → country entry: "belarusian" → Belarus. */
+  demonyms: Map<string, GazetteerEntry>;
+  byName: Map<string, GazetteerEntry>;
+  versions: DataVersion[];
+}
+
+interface RawEntry {
+  name?: unknown;
+  type?: unknown;
+  qid?: unknown;
+  aliases?: unknown;
+  demonyms?: unknown;
+  agency?: unknown;
+}
+
+const TYPES = new Set(['PERSON', 'ORG', 'GPE', 'LOC', 'EVENT', 'NORP', 'LAW', 'FAC', 'PRODUCT', 'WORK_OF_ART']);
+
+/** Splits a name the way the tokenize stage and the lexicon stream split text, so keys line up. */
+export function nameTokens(name: string): string[] {
+  const its = wink().its;
+  const values = wink().readDoc(name).tokens().out(its.value) as string[];
+  return values.flatMap((v) => splitHyphens(foldToken(v)));
+}
+
+let cached: Gazetteer | null = null;
+
+export function loadGazetteer(dir = stageDataPath('entities', 'gazetteer')): Gazetteer {
+  if (cached && dir === stageDataPath('entities', 'gazetteer')) return cached;
+  const entries: GazetteerEntry[] = [];
+  const versions: DataVersion[] = [];
+  for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const path = join(dir, f);
+    const { data, version } = loadDataFile<{ version?: string; entries?: RawEntry[] }>(path);
+    versions.push(version);
+    (data.entries ?? []).forEach((e, i) => {
+      if (typeof e.name !== 'string' || !TYPES.has(String(e.type))) {
+        throw new Error(`[E030] gazetteer ${path}: entry #${i + 1} ${JSON.stringify(e.name)}: needs a string "name" and a "type" among ${[...TYPES].join(', ')}`);
+      }
+      entries.push({
+        name: e.name,
+        type: String(e.type),
+        qid: typeof e.qid === 'string' && /^Q\d+$/.test(e.qid) ? e.qid : null,
+        aliases: Array.isArray(e.aliases) ? e.aliases.map(String) : [],
+        demonyms: Array.isArray(e.demonyms) ? e.demonyms.map(String) : [],
+        agency: e.agency === true,
+        file: version.file,
+      });
+    });
+  }
+  const byFirst = new Map<string, AliasForm[]>();
+  const demonyms = new Map<string, GazetteerEntry>();
+  const byName = new Map<string, GazetteerEntry>();
+  for (const entry of entries) {
+    byName.set(foldKey(entry.name), entry);
+    for (const d of entry.demonyms) if (!demonyms.has(foldKey(d))) demonyms.set(foldKey(d), entry);
+    for (const alias of new Set([entry.name, ...entry.aliases])) {
+      const toks = nameTokens(alias);
+      if (toks.length === 0) continue;
+      const form: AliasForm = {
+        keys: toks.map(foldKey),
+        rule: toks.map((t) => (isAcronym(t) ? 'exact' : isCapitalised(t) ? 'cap' : 'any')),
+        exact: toks,
+        entry,
+      };
+      const k = form.keys[0]!;
+      (byFirst.get(k) ?? byFirst.set(k, []).get(k)!).push(form);
+    }
+  }
+  for (const forms of byFirst.values()) forms.sort((a, b) => b.keys.length - a.keys.length);
+  const g = { entries, byFirst, demonyms, byName, versions };
+  if (dir === stageDataPath('entities', 'gazetteer')) cached = g;
+  return g;
+}

@@ -1,0 +1,270 @@
+import nlp from 'compromise';
+import type { Region, Unit } from '../../pipeline/document.js';
+import type { Stream } from '../../pipeline/lexicon/stream.js';
+import { foldKey, isAcronym, isCapitalised } from './fold.js';
+import type { AliasForm, Gazetteer, GazetteerEntry } from './gazetteer.js';
+import type { EntityRules } from './rules.js';
+
+const LOCATIVE = new Set(['in', 'at', 'to']);
+
+/** A mention before canonicalisation: its span (stream pieces), type, proposed name and origin. */
+export interface RawMention {
+  first: number;
+  last: number;
+  type: string;
+  name: string;
+  qid: string | null;
+  via: string;
+}
+
+/** Everything recognition needs, loaded once per worker. */
+export interface Recogniser {
+  gaz: Gazetteer;
+  rules: EntityRules;
+}
+
+interface View {
+  s: Stream;
+  key: string[];
+  sent: number[];
+  /** Title and headings are title-cased: capitalisation says nothing there, so only known names count. */
+  titleCase: boolean[];
+}
+
+/**
+ * Finds mentions in one unit: ministries by pattern, curated names from the gazetteer, and typed
+ * capitalised sequences (organisation/event/law heads, titles before names, compromise for
+ * Western first names, surname endings for post-Soviet names). Overlaps go to the longest span.
+ */
+export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: number) => Region): RawMention[] {
+  const v: View = {
+    s,
+    key: s.surface.map(foldKey),
+    sent: s.token.map((t) => u.sentence[t]!),
+    titleCase: s.token.map((_, i) => regionOf(i) !== 'body' && regionOf(i) !== 'comment'),
+  };
+  const gaz = gazetteerHits(v, r.gaz);
+  const mins = ministries(v, r);
+  const known = new Uint8Array(s.surface.length);
+  for (const m of [...gaz, ...mins]) known.fill(1, m.first, m.last);
+  const kept = longestFirst([...mins, ...gaz, ...runs(v, r, known)]);
+  // A place inside a name we built ourselves ("Geneva Institute of …") is still a mention of the
+  // place; inside a curated name ("Shanghai Cooperation Organization") it is not.
+  const nested = gaz.filter((g) => (g.type === 'GPE' || g.type === 'LOC') && kept.some((k) => k.via.startsWith('rule:') && k.via !== 'rule:ministry' && k.first <= g.first && g.last <= k.last && k.last - k.first > g.last - g.first));
+  return [...kept, ...nested.map((g) => ({ ...g, via: 'gazetteer:nested' }))].sort((a, b) => a.first - b.first || a.last - b.last);
+}
+
+function longestFirst(c: RawMention[]): RawMention[] {
+  const order = (m: RawMention) => (m.via === 'gazetteer' ? 1 : m.via.startsWith('rule:ministry') ? 2 : 0);
+  const sorted = [...c].sort((a, b) => b.last - b.first - (a.last - a.first) || order(b) - order(a) || a.first - b.first);
+  const taken = new Uint8Array(Math.max(0, ...c.map((m) => m.last)) + 1);
+  const out: RawMention[] = [];
+  for (const m of sorted) {
+    let free = true;
+    for (let i = m.first; i < m.last; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, m.first, m.last);
+    out.push(m);
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+function formAt(v: View, i: number, f: AliasForm): boolean {
+  if (i + f.keys.length > v.key.length) return false;
+  for (let j = 0; j < f.keys.length; j++) {
+    const t = v.s.surface[i + j]!;
+    if (v.key[i + j] !== f.keys[j]) return false;
+    if (v.sent[i + j] !== v.sent[i]) return false;
+    if (f.rule[j] === 'exact' && t !== f.exact[j]) return false;
+    if (f.rule[j] === 'cap' && !isCapitalised(t)) return false;
+  }
+  return true;
+}
+
+function gluedHyphen(v: View, at: number, next: number): boolean {
+  const s = v.s;
+  if (s.surface[at] !== '-') return false;
+  return at < next ? s.end[at] === s.start[next] : s.start[at] === s.end[next];
+}
+
+function gazetteerHits(v: View, gaz: Gazetteer): RawMention[] {
+  const out: RawMention[] = [];
+  for (let i = 0; i < v.key.length; i++) {
+    const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form));
+    if (!f) continue;
+    // "Euro-Atlantic" is not the Atlantic: a name glued by a hyphen to another word is part of a compound.
+    if (gluedHyphen(v, i - 1, i) || gluedHyphen(v, i + f.keys.length, i + f.keys.length - 1)) continue;
+    // A one-word common noun that is also a name ("Turkey", "Chad") only counts when written as a name mid-sentence.
+    if (f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN') continue;
+    out.push({ first: i, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
+  }
+  return out;
+}
+
+/** The country a token (or a gazetteer match starting there) names, by demonym or by name. */
+function countryAt(v: View, r: Recogniser, i: number): { entry: GazetteerEntry; len: number } | null {
+  const dem = r.gaz.demonyms.get(v.key[i] ?? '');
+  if (dem && isCapitalised(v.s.surface[i]!)) return { entry: dem, len: 1 };
+  const f = r.gaz.byFirst.get(v.key[i] ?? '')?.find((form) => form.entry.type === 'GPE' && formAt(v, i, form));
+  return f ? { entry: f.entry, len: f.keys.length } : null;
+}
+
+function ministries(v: View, r: Recogniser): RawMention[] {
+  const out: RawMention[] = [];
+  const k = v.key;
+  const cap = (i: number) => isCapitalised(v.s.surface[i] ?? '');
+  const area = (i: number) => (cap(i) ? r.rules.ministryAreas.get(k[i]!) : undefined);
+  const name = (a: string, c: GazetteerEntry | null) => (c ? `Ministry of ${a} of ${c.name}` : `Ministry of ${a}`);
+  for (let i = 0; i < k.length; i++) {
+    const c = countryAt(v, r, i);
+    let j = c ? i + c.len : i;
+    if (c && (k[j] === "'s")) j++;
+    // "Russian Foreign Ministry", "Russia's Foreign Ministry", "Russian MFA", "Foreign Ministry"
+    const a = c ? area(j) : undefined;
+    if (a && k[j + 1] === 'ministry' && cap(j + 1)) {
+      out.push({ first: i, last: j + 2, type: 'ORG', name: name(a, c?.entry ?? null), qid: null, via: 'rule:ministry' });
+      continue;
+    }
+    if (c && v.s.surface[j] === 'MFA') {
+      out.push({ first: i, last: j + 1, type: 'ORG', name: name('Foreign Affairs', c.entry), qid: null, via: 'rule:ministry' });
+      continue;
+    }
+    // "Ministry of Foreign Affairs (and Trade) of (the) X", "Foreign Ministry of X", "MFA of X"
+    let m = -1;
+    let ar: string | undefined;
+    if (k[i] === 'ministry' && cap(i) && k[i + 1] === 'of' && (ar = area(i + 2))) {
+      m = i + 3;
+      if (k[m] === 'affairs') m++;
+      if (k[m] === 'and' && cap(m + 1)) m += 2;
+    } else if ((ar = area(i)) && k[i + 1] === 'ministry' && cap(i + 1)) m = i + 2;
+    else if (v.s.surface[i] === 'MFA') {
+      ar = 'Foreign Affairs';
+      m = i + 1;
+    }
+    if (m < 0 || !ar) continue;
+    let n = m;
+    if (k[n] === 'of') {
+      n++;
+      if (k[n] === 'the') n++;
+      const cc = countryAt(v, r, n);
+      if (cc) {
+        out.push({ first: i, last: n + cc.len, type: 'ORG', name: name(ar, cc.entry), qid: null, via: 'rule:ministry' });
+        continue;
+      }
+    }
+    out.push({ first: i, last: m, type: 'ORG', name: name(ar, null), qid: null, via: 'rule:ministry' });
+  }
+  return out;
+}
+
+function runs(v: View, r: Recogniser, known: Uint8Array): RawMention[] {
+  const out: RawMention[] = [];
+  const s = v.s;
+  const n = s.surface.length;
+  const word = (i: number) => /^[\p{L}\p{N}]/u.test(s.surface[i] ?? '');
+  const capTok = (i: number) => word(i) && !r.rules.notNames.has(v.key[i]!) && (isCapitalised(s.surface[i]!) || (/^\d/.test(s.surface[i]!) && isCapitalised(s.surface[i + 1] ?? '')));
+  let i = 0;
+  while (i < n) {
+    if (!capTok(i) || v.titleCase[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (j < n && v.sent[j] === v.sent[i] && !v.titleCase[j] && capTok(j)) j++;
+      else if (j + 1 < n && v.sent[j + 1] === v.sent[i] && (r.rules.connectors.has(s.surface[j]!) || s.surface[j] === '-') && capTok(j + 1)) j += 2;
+      else if (j + 2 < n && s.surface[j] === 'of' && s.surface[j + 1] === 'the' && capTok(j + 2)) j += 3;
+      else break;
+    }
+    out.push(...typeRun(v, r, known, i, j));
+    i = j;
+  }
+  return out;
+}
+
+/** Types one capitalised run [a, b), or splits it into the parts that are names. */
+function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number): RawMention[] {
+  const s = v.s;
+  // A capitalised first word of a sentence is only a name if wink tags it as one.
+  if (v.sent[a - 1] !== v.sent[a] && s.pos[a] !== 'PROPN') a++;
+  let hadTitle = false;
+  while (a < b && (r.rules.titles.has(v.key[a]!) || r.gaz.demonyms.has(v.key[a]!) || r.rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) {
+    if (r.rules.titles.has(v.key[a]!)) hadTitle = true;
+    a++;
+  }
+  while (b > a && (r.rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
+  if (a >= b) return [];
+  let head: 'ORG' | 'EVENT' | 'LAW' | undefined;
+  let headAt = -1;
+  for (let i = a; i < b; i++) {
+    const h = r.rules.heads.get(v.key[i]!);
+    if (h && i > a - 1) {
+      head = h;
+      headAt = i;
+    }
+  }
+  const text = (x: number, y: number) => s.surface.slice(x, y).join(' ').replace(/ - /g, '-').replace(/ 's\b/g, "'s");
+  if (head && (headAt > a || s.surface[headAt + 1] === 'of')) {
+    // "… Institute of Multipolarity Guy Mettan": a trailing person name is not part of the institute.
+    // "… Organization in Yerevan": a place after the head is where it met, not part of its name.
+    let end = LOCATIVE.has(s.surface[headAt + 1] ?? '') ? headAt + 1 : b;
+    const tail = end - headAt > 3 ? personTail(v, r, headAt + 1, end) : -1;
+    const out: RawMention[] = [];
+    if (tail > headAt + 1) {
+      out.push({ first: tail, last: end, type: 'PERSON', name: text(tail, end), qid: null, via: 'rule:person-after-name' });
+      end = tail;
+    }
+    while (a < headAt && r.rules.ordinals.has(v.key[a]!)) a++;
+    out.push({ first: a, last: end, type: head, name: text(a, end), qid: null, via: `rule:${head.toLowerCase()}-head` });
+    return out;
+  }
+  // Without a head the run is a list of names ("U.S. President Donald Trump"): known names keep
+  // their gazetteer reading and each unknown stretch between them is typed on its own.
+  const out: RawMention[] = [];
+  let i = a;
+  while (i < b) {
+    if (known[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < b && !known[j]) j++;
+    const m = typeUnknown(v, r, i, j, hadTitle || (i > a && r.rules.titles.has(v.key[i - 1]!)));
+    if (m) out.push(m);
+    i = j;
+  }
+  return out;
+}
+
+/** A stretch of capitalised tokens with no head and no gazetteer entry: a person, or nothing. */
+function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boolean): RawMention | null {
+  const s = v.s;
+  while (a < b && (r.rules.titles.has(v.key[a]!) || r.gaz.demonyms.has(v.key[a]!) || r.rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) {
+    if (r.rules.titles.has(v.key[a]!)) titled = true;
+    a++;
+  }
+  while (b > a && (r.rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
+  const len = b - a;
+  if (len === 0 || len > 4 || s.surface.slice(a, b).some((t) => isAcronym(t) || !isCapitalised(t) && t !== '-')) return null;
+  if (len === 1 && !titled) return null;
+  const name = s.surface.slice(a, b).join(' ').replace(/ - /g, '-');
+  if (titled || looksLikePerson(name, s.surface[b - 1]!, r)) return { first: a, last: b, type: 'PERSON', name, qid: null, via: titled ? 'rule:title-person' : 'rule:person-name' };
+  return null;
+}
+
+function looksLikePerson(name: string, last: string, r: Recogniser): boolean {
+  const l = foldKey(last);
+  if (r.rules.surnameSuffixes.some((suf) => l.length > suf.length + 2 && l.endsWith(suf))) return true;
+  return nlp(name).people().length > 0;
+}
+
+/** Start of a person name at the end of [from, to), or -1. */
+function personTail(v: View, r: Recogniser, from: number, to: number): number {
+  for (const k of [2, 3]) {
+    const st = to - k;
+    if (st <= from) continue;
+    const name = v.s.surface.slice(st, to).join(' ');
+    if (v.s.surface.slice(st, to).every((t) => isCapitalised(t)) && looksLikePerson(name, v.s.surface[to - 1]!, r)) return st;
+  }
+  return -1;
+}

@@ -1,0 +1,48 @@
+import type { Range } from '../../pipeline/document.js';
+
+/** A quotation: the range of its content (inside the marks) and how many words it holds. */
+export interface Quote extends Range {
+  words: number;
+}
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’' };
+
+/**
+ * Quotations in one block of text. Double quotes pair up; a single quote opens only after a space
+ * or bracket and before a letter, and closes only before a space or punctuation, so the
+ * apostrophes of "Russia's" and "Belarus's" never open or close a quote.
+ */
+export function findQuotes(text: string, range: Range): Quote[] {
+  const out: Quote[] = [];
+  const stack: Array<{ ch: string; at: number }> = [];
+  for (let i = range.start; i < range.end; i++) {
+    const c = text[i]!;
+    const prev = i > range.start ? text[i - 1]! : ' ';
+    const next = i + 1 < range.end ? text[i + 1]! : ' ';
+    const top = stack[stack.length - 1];
+    const close = (ch: string) => {
+      const k = stack.map((s) => s.ch).lastIndexOf(ch);
+      if (k < 0) return false;
+      const open = stack[k]!;
+      stack.length = k;
+      const content = text.slice(open.at + 1, i);
+      out.push({ start: open.at + 1, end: i, words: content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length });
+      return true;
+    };
+    if (c === '"') {
+      if (top?.ch === '"' || stack.some((s) => s.ch === '"')) close('"');
+      else stack.push({ ch: '"', at: i });
+    } else if (c === '“' || c === '«' || c === '„') {
+      stack.push({ ch: OPEN_CLOSE[c]!, at: i });
+    } else if (c === '”' || c === '»') {
+      close(c);
+    } else if (c === "'" || c === '‘' || c === '’') {
+      const opensHere = /[\s([{—–-]/u.test(prev) && /[\p{L}\p{N}]/u.test(next);
+      const closesHere = /[\p{L}\p{N}.,!?…)%]/u.test(prev) && /[\s.,;:!?)\]}—–-]/u.test(next);
+      const want = c === "'" ? "'" : '’';
+      if (closesHere && stack.some((s) => s.ch === want)) close(want);
+      else if (opensHere && c !== '’') stack.push({ ch: c === '‘' ? '’' : "'", at: i });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,101 @@
+import type { Doc, Hit } from '../../pipeline/document.js';
+import { codePointMapper } from '../../pipeline/offsets.js';
+import type { DataVersion, Stage } from '../../pipeline/stage.js';
+import { PIPELINE_VERSION, REPORT_SCHEMA } from '../../pipeline/version.js';
+import { dominant, score } from './scores.js';
+
+/** What the report records about how it was made; also the cache key for re-runs. */
+export interface Provenance {
+  pipeline: string;
+  inputSha256: string;
+  fingerprint: string;
+  data: DataVersion[];
+}
+
+const inBody = (h: Hit) => h.region === 'body' || h.region === 'heading';
+const inComments = (h: Hit) => h.region === 'comment';
+
+/**
+ * Builds the JSON report of REPORT_CONTRACT.md from whatever slots the document has: a failed or
+ * cut-short document still gets a report saying why. Offsets become code points here and only here.
+ */
+export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): Stage<'report'> {
+  return {
+    name: 'report',
+    requires: [],
+    assigns: 'report',
+    run(doc) {
+      const text = doc.text ?? null;
+      const cp = codePointMapper(text ?? '');
+      const span = (r: { start: number; end: number }) => ({ text: text!.slice(r.start, r.end), start: cp(r.start), end: cp(r.end) });
+      const seg = doc.segment;
+      const words = doc.tokens?.stats.words ?? 0;
+      const md = seg?.metadata;
+      const report: Record<string, unknown> = {
+        schema: REPORT_SCHEMA,
+        id: doc.id,
+        status: doc.outcome?.status ?? 'failed',
+        error: doc.outcome?.status === 'failed' ? doc.outcome.reason : null,
+        outlet: doc.source.outlet,
+        url: doc.source.url,
+        language: doc.language ?? doc.source.language ?? 'und',
+        text,
+        metadata: {
+          title: md?.title?.text ?? null,
+          date: doc.source.date ?? md?.date ?? null,
+          dateline: md?.dateline ?? null,
+          agency: md?.agency ?? null,
+          byline: md?.byline ?? null,
+          truncated: md?.truncated ?? false,
+        },
+        body: seg && text !== null
+          ? {
+              text: seg.blocks.map((b) => text.slice(b.start, b.end)).join('\n'),
+              headings: seg.blocks.filter((b) => b.kind === 'heading').map((b) => text.slice(b.start, b.end)),
+              blocks: seg.blocks.map((b) => ({ kind: b.kind, start: cp(b.start), end: cp(b.end) })),
+            }
+          : null,
+        removed: seg?.removed.map((r) => ({ kind: r.kind, ...span(r), rule: r.rule })) ?? [],
+        comments: seg?.comments.map((c) => ({ author: c.author, time: c.time, timeIso: c.timeIso, replyTo: c.replyTo, ...span(c) })) ?? [],
+        stats: doc.tokens?.stats ?? null,
+        sentiment: doc.tokens ? bodySentiment(doc) : null,
+        entities: doc.entities?.map((e) => ({
+          name: e.name,
+          type: e.type,
+          wikidata: e.wikidata,
+          mentions: e.mentions.map((m) => ({ ...span(m), in: m.region, via: m.via })),
+        })) ?? [],
+        frames: doc.framing
+          ? {
+              hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, ...span(h), in: h.region, voice: h.voice, inName: h.inName, negated: h.negated, pattern: h.pattern })),
+              scores: score(doc.framing.hits, words, inBody),
+              commentScores: score(doc.framing.hits, commentWords(doc), inComments),
+              dominant: dominant(score(doc.framing.hits, words, inBody)),
+            }
+          : null,
+        rhetoric: doc.rhetoric
+          ? {
+              hits: doc.rhetoric.hits.map((h) => ({ marker: h.id, ...span(h), in: h.region, voice: h.voice, negated: h.negated, pattern: h.pattern })),
+              scores: score(doc.rhetoric.hits, words, inBody),
+            }
+          : null,
+        diagnostics: doc.diagnostics.map((d) => ({ ...d, span: d.span && text !== null ? span(d.span) : undefined })),
+        provenance: provenance(doc),
+      };
+      return report;
+    },
+  };
+}
+
+function bodySentiment(doc: Readonly<Doc>): number | null {
+  const body = doc.tokens!.units.find((u) => u.region === 'body');
+  if (!body || body.sentences.length === 0) return null;
+  const sum = body.sentences.reduce((a, s) => a + s.sentiment, 0);
+  return Math.round((sum / body.sentences.length) * 1000) / 1000;
+}
+
+function commentWords(doc: Readonly<Doc>): number {
+  let n = 0;
+  for (const u of doc.tokens!.units) if (u.region === 'comment') for (const s of u.surface) if (/\p{L}/u.test(s)) n++;
+  return n;
+}

@@ -1,0 +1,34 @@
+import type { Hit, Voice } from '../../pipeline/document.js';
+
+/** Per-id totals over a set of hits: count, rate per 1,000 words, negated count and count by voice. */
+export interface Score {
+  count: number;
+  per1000: number;
+  negated: number;
+  byVoice: Partial<Record<Voice, number>>;
+}
+
+/**
+ * Scores hits for one region set. Hits inside proper names are listed but never counted;
+ * rates use the same word count as `stats.words`, rounded to 3 decimals for stable output.
+ */
+export function score(hits: Hit[], words: number, inScope: (h: Hit) => boolean): Record<string, Score> {
+  const out: Record<string, Score> = {};
+  for (const h of hits) {
+    if (h.inName || !inScope(h)) continue;
+    const s = (out[h.id] ??= { count: 0, per1000: 0, negated: 0, byVoice: {} });
+    s.count++;
+    if (h.negated) s.negated++;
+    s.byVoice[h.voice] = (s.byVoice[h.voice] ?? 0) + 1;
+  }
+  for (const s of Object.values(out)) s.per1000 = words ? Math.round((s.count / words) * 1e6) / 1e3 : 0;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The frames with the highest body rates, for a one-line document summary. */
+export function dominant(scores: Record<string, Score>, n = 3): string[] {
+  return Object.entries(scores)
+    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+    .slice(0, n)
+    .map(([id]) => id);
+}

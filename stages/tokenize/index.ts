@@ -1,0 +1,107 @@
+import type { Block, Range, Tokenization, Unit } from '../../pipeline/document.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { wink } from '../../pipeline/wink.js';
+
+/** A piece of document text placed into a unit string, so unit offsets map back to the document. */
+interface Piece extends Range {
+  at: number;
+  heading: boolean;
+}
+
+// Blocks are joined by a blank line so wink never runs a heading into the next sentence.
+const JOIN = '\n\n';
+const CLITIC = /^['’](s|re|ve|ll|d|m)$|^n['’]t$/i;
+
+/**
+ * The tokenize stage: wink-nlp over the title, the body (one readDoc for all blocks) and each
+ * comment. Sentences never cross a block boundary; offsets are mapped back to the document.
+ */
+export function createTokenize(): Stage<'tokens'> {
+  const nlp = wink();
+  const its = nlp.its;
+
+  function analyse(text: string, ranges: Array<Range & { heading?: boolean }>, region: Unit['region'], comment: number): Unit {
+    const pieces: Piece[] = [];
+    let unitText = '';
+    for (const r of ranges) {
+      if (unitText) unitText += JOIN;
+      pieces.push({ start: r.start, end: r.end, at: unitText.length, heading: !!r.heading });
+      unitText += text.slice(r.start, r.end);
+    }
+    const doc = nlp.readDoc(unitText);
+    const tokens = doc.tokens();
+    const values = tokens.out(its.value) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const types = tokens.out(its.type) as string[];
+    // wink types its.lemma as an add-on function; the lite model provides it at run time.
+    const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+    const poss = tokens.out(its.pos) as string[];
+    const n = values.length;
+    const keep: number[] = [];
+    const start: number[] = [];
+    const end: number[] = [];
+    const heading: number[] = [];
+    const pieceOf: number[] = [];
+    let pos = 0;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      pos += spaces[i]!.length;
+      const v = values[i]!;
+      if (types[i] !== 'tabCRLF' && v.trim() !== '') {
+        while (p < pieces.length - 1 && pos >= pieces[p + 1]!.at) p++;
+        const piece = pieces[p]!;
+        keep.push(i);
+        start.push(piece.start + pos - piece.at);
+        end.push(piece.start + pos - piece.at + v.length);
+        heading.push(piece.heading ? 1 : 0);
+        pieceOf.push(p);
+      }
+      pos += v.length;
+    }
+    // wink sentence spans index all tokens; map them onto kept tokens and also cut at block edges.
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+    const sentiments = doc.sentences().out(its.sentiment) as unknown as number[];
+    const winkSentence = new Int32Array(n);
+    spans.forEach(([a, b], si) => winkSentence.fill(si, a, b + 1));
+    const sentence = new Int32Array(keep.length);
+    const sentences: Unit['sentences'] = [];
+    for (let k = 0; k < keep.length; k++) {
+      const ws = winkSentence[keep[k]!]!;
+      if (k === 0 || ws !== winkSentence[keep[k - 1]!] || pieceOf[k] !== pieceOf[k - 1]) {
+        if (sentences.length) sentences[sentences.length - 1]!.last = k;
+        sentences.push({ first: k, last: keep.length, sentiment: sentiments[ws] ?? 0 });
+      }
+      sentence[k] = sentences.length - 1;
+    }
+    return {
+      region,
+      comment,
+      start: Int32Array.from(start),
+      end: Int32Array.from(end),
+      surface: keep.map((i) => values[i]!),
+      lower: keep.map((i) => values[i]!.toLowerCase()),
+      lemma: keep.map((i) => lemmas[i]!),
+      pos: keep.map((i) => poss[i]!),
+      sentence,
+      sentences,
+      inHeading: Uint8Array.from(heading),
+    };
+  }
+
+  return {
+    name: 'tokenize',
+    requires: ['text', 'segment'],
+    assigns: 'tokens',
+    run(doc) {
+      const text = doc.text!;
+      const seg = doc.segment!;
+      const units: Unit[] = [];
+      if (seg.metadata.title) units.push(analyse(text, [seg.metadata.title], 'title', -1));
+      const body = analyse(text, seg.blocks.map((b: Block) => ({ start: b.start, end: b.end, heading: b.kind === 'heading' })), 'body', -1);
+      units.push(body);
+      seg.comments.forEach((c, i) => units.push(analyse(text, [c], 'comment', i)));
+      const words = body.surface.filter((s) => /\p{L}/u.test(s) && !CLITIC.test(s)).length;
+      return { units, stats: { sentences: body.sentences.length, tokens: body.surface.length, words } };
+    },
+  };
+}

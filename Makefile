@@ -19,7 +19,7 @@ run: build
 	node dist/pipeline/cli.js run $(CORPUS) --out $(OUT)
 
 test: build
-	npx vitest run
+	npx vitest run --config test/vitest.config.ts
 
 bench: build
 	node --expose-gc dist/test/bench/bench.js $(BENCH_ARGS)

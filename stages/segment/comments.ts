@@ -29,12 +29,18 @@ export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
   const removed: Removed[] = [];
   const done: Open[] = [];
   let open: Open | null = null;
+  // Once the reply form starts ("Leave a Reply"), nothing below it is a reader's comment.
+  let formStarted = false;
   const anyHeader = lines.some((l) => isCommentHeader(l, vocab));
   const drop = (l: Line, rule: string) => removed.push({ kind: 'boilerplate', start: l.start, end: l.end, rule });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const header = firstMatch(vocab.commentLayout, line.text);
     const nameOnly = !anyHeader && isNameLine(line) && lines[i + 1] !== undefined && isProse(lines[i + 1]!);
+    if (formStarted && !header) {
+      drop(line, 'comment:reply-form');
+      continue;
+    }
     if (header || nameOnly) {
       if (open) done.push(open);
       const g = header?.match.groups ?? {};
@@ -52,11 +58,17 @@ export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
     const chrome = firstMatch(vocab.commentChrome, line.text) ?? firstMatch(vocab.commentSection, line.text) ?? firstMatch(vocab.boilerplate, line.text);
     if (chrome) {
       drop(line, chrome.rule.id);
+      // A widget line ends the comment above it, so its range never spans widget text.
+      if (open && open.lines.length) {
+        done.push(open);
+        open = null;
+      }
+      if (chrome.rule.id === 'boilerplate:comment-box') formStarted = true;
       continue;
     }
     if (!open) {
       if (anyHeader) {
-        drop(line, 'comment:before-first');
+        drop(line, 'comment:outside-comment');
         continue;
       }
       open = { author: null, time: null, lines: [] };

@@ -1,0 +1,120 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
+import { CORPUS, cli, cpSlice, spans, tempDir, type Report } from '../helpers.js';
+
+const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'stages', 'report', 'schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+const reportsIn = (out: string) => Object.fromEntries(readdirSync(join(out, 'reports')).sort().map((f) => [f, readFileSync(join(out, 'reports', f), 'utf8')]));
+
+describe('framescope run over corpus/', () => {
+  const out1 = tempDir();
+  const out2 = tempDir();
+  let first: Awaited<ReturnType<typeof cli>>;
+  beforeAll(async () => {
+    [first] = await Promise.all([cli(['run', CORPUS, '--out', out1, '--workers', '1']), cli(['run', CORPUS, '--out', out2, '--workers', '2', '--quiet'])]);
+  });
+
+  it('succeeds and prints a one-screen summary', () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/done 5, skipped \(report current\) 0, partial 0, failed 0/);
+    expect(first.stdout).toMatch(/tokens\/s/);
+  });
+
+  it('writes a report per document that validates against the JSON Schema', () => {
+    const reports = reportsIn(out1);
+    expect(Object.keys(reports)).toHaveLength(5);
+    for (const [f, json] of Object.entries(reports)) {
+      const ok = validate(JSON.parse(json));
+      expect(ok, `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('gives spans that slice out of text by code points', () => {
+    for (const json of Object.values(reportsIn(out1))) {
+      const r = JSON.parse(json) as Report;
+      const all = spans(r);
+      expect(all.length).toBeGreaterThan(20);
+      for (const s of all) expect(cpSlice(r.text, s.start, s.end), s.where).toBe(s.text);
+    }
+  });
+
+  it('writes byte-identical reports with 1 and 2 workers', () => {
+    expect(reportsIn(out2)).toEqual(reportsIn(out1));
+  });
+
+  it('skips current reports on a re-run and redoes them with --force', async () => {
+    const again = await cli(['run', CORPUS, '--out', out1, '--workers', '1']);
+    expect(again.stdout).toMatch(/done 0, skipped \(report current\) 5/);
+    const forced = await cli(['run', CORPUS, '--out', out1, '--workers', '1', '--force']);
+    expect(forced.stdout).toMatch(/done 5, skipped \(report current\) 0/);
+    const run = JSON.parse(readFileSync(join(out1, 'run.json'), 'utf8'));
+    expect(run).toMatchObject({ total: 5, done: 5, skipped: 0, failed: 0 });
+  });
+
+  it('treats a report made with other lexicons as stale', async () => {
+    const dir = tempDir();
+    const lex = join(dir, 'mine.yaml');
+    writeFileSync(lex, 'version: 1.0.0\nfamily: narrative\nframes:\n  - id: conference-talk\n    patterns: ["plenary session"]\n');
+    const r = await cli(['run', CORPUS, '--out', out2, '--workers', '1', '--lexicon', lex]);
+    expect(r.stdout).toMatch(/done 5, skipped \(report current\) 0/);
+    const rep = JSON.parse(readFileSync(join(out2, 'reports', '001_544a990a81849d15.json'), 'utf8'));
+    expect(rep.frames.hits.some((h: { frame: string; text: string }) => h.frame === 'conference-talk' && h.text === 'plenary session')).toBe(true);
+    expect(rep.provenance.data.map((d: { file: string }) => d.file)).toContain(lex);
+  });
+});
+
+describe('framescope run over bad input', () => {
+  const corpus = tempDir();
+  const out = tempDir();
+  let res: Awaited<ReturnType<typeof cli>>;
+  beforeAll(async () => {
+    copyFileSync(join(CORPUS, '002_267a395295e5cc3a.txt'), join(corpus, 'good.txt'));
+    writeFileSync(join(corpus, 'empty.txt'), '');
+    writeFileSync(join(corpus, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    writeFileSync(join(corpus, 'latin1.txt'), Buffer.concat([Buffer.from('Minsk hosted the Eurasian security conference on Thursday. The caf'), Buffer.from([0xe9]), Buffer.from(' near the venue was full of delegates and reporters.\n')]));
+    writeFileSync(join(corpus, 'bomcrlf.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Lavrov arrives in Minsk\r\n\r\nRussian Foreign Minister Sergey Lavrov arrived in Minsk on Thursday to attend the conference.\r\n')]));
+    mkdirSync(join(corpus, 'a'));
+    mkdirSync(join(corpus, 'b'));
+    writeFileSync(join(corpus, 'a', 'twin.txt'), 'One text that shares its id with another file in the corpus.');
+    writeFileSync(join(corpus, 'b', 'twin.txt'), 'Another text that shares its id with the first file in the corpus.');
+    writeFileSync(join(corpus, 'manifest.csv'), 'id,outlet,url,date,language\ngood,TASS,,2024-10-31,en\nghost,"Outlet, with comma",,,en\n');
+    res = await cli(['run', corpus, '--out', out, '--workers', '2']);
+  });
+  const report = (id: string) => JSON.parse(readFileSync(join(out, 'reports', `${id}.json`), 'utf8')) as Report;
+
+  it('finishes the batch, exits non-zero, and lists every failure with its reason', () => {
+    expect(res.code).toBe(1);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.failures.map((f: { id: string; code: string }) => [f.id, f.code])).toEqual([
+      ['binary', 'decode/binary'],
+      ['empty', 'decode/empty'],
+      ['ghost', 'input/missing-file'],
+      ['twin', 'input/duplicate-id'],
+    ]);
+    expect(res.stdout).toMatch(/FAILED binary: \[decode\/binary\]/);
+  });
+
+  it.each([
+    ['empty', 'decode/empty'],
+    ['binary', 'decode/binary'],
+    ['ghost', 'input/missing-file'],
+    ['twin', 'input/duplicate-id'],
+  ])('writes a failed report for %s saying why', (id, code) => {
+    const r = report(id);
+    expect(r.status).toBe('failed');
+    expect(r.error.code).toBe(code);
+    expect(validate(r), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('processes the good documents fully, with manifest data and decoding diagnostics', () => {
+    expect(report('good')).toMatchObject({ status: 'ok', outlet: 'TASS', metadata: { date: '2024-10-31', agency: 'TASS' } });
+    expect(report('latin1').diagnostics.map((d: { code: string }) => d.code)).toContain('decode/invalid-utf8');
+    const bom = report('bomcrlf');
+    expect(bom.text.startsWith('Lavrov arrives')).toBe(true);
+    expect(bom.text).not.toContain('\r');
+    expect(bom.metadata.title).toBe('Lavrov arrives in Minsk');
+  });
+});

@@ -34,14 +34,18 @@ export class Matcher {
   /** All matches inside [from, to), longest per (start, entry); overlaps are resolved by `resolve`. */
   find(s: Stream, from: number, to: number): Match[] {
     const out: Match[] = [];
+    const none: Entry[] = [];
     for (let i = from; i < to; i++) {
-      const cands = new Set<Entry>(this.anyFirst);
-      for (const e of this.byFirst.get(s.lower[i]!) ?? []) cands.add(e);
-      for (const e of this.byFirst.get(s.lemma[i]!) ?? []) cands.add(e);
-      for (const e of this.byFirst.get('=' + s.surface[i]!) ?? []) cands.add(e);
-      for (const e of cands) {
-        const end = longest(e.pattern.elements, 0, i, s, to);
-        if (end > i) out.push({ first: i, last: end, entry: e });
+      const lower = s.lower[i]!;
+      const lemma = s.lemma[i]!;
+      const lists = [this.anyFirst, this.byFirst.get(lower) ?? none, lemma !== lower ? this.byFirst.get(lemma) ?? none : none, this.byFirst.get('=' + s.surface[i]!) ?? none];
+      for (let l = 0; l < lists.length; l++) {
+        for (const e of lists[l]!) {
+          // An entry indexed under both the form and the lemma is tried once.
+          if (l === 2 && (this.byFirst.get(lower) ?? none).includes(e)) continue;
+          const end = longest(e.pattern.elements, 0, i, s, to);
+          if (end > i) out.push({ first: i, last: end, entry: e });
+        }
       }
     }
     return out;

@@ -29,6 +29,7 @@ export function splitHyphens(word: string): string[] {
 
 /** Normalises typographic apostrophes and quotes so lexicon literals need only one spelling. */
 export function foldToken(t: string): string {
+  if (!/[’‘`´“”«»„]/u.test(t)) return t;
   return t.replace(/[’‘`´]/gu, "'").replace(/[“”«»„]/gu, '"');
 }
 

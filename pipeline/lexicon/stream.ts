@@ -16,7 +16,16 @@ export interface Stream {
   token: number[];
 }
 
+// Entities, framing and rhetoric all walk the same view; build it once per unit.
+const memo = new WeakMap<Unit, Stream>();
+
 export function toStream(u: Unit): Stream {
+  let s = memo.get(u);
+  if (!s) memo.set(u, (s = buildStream(u)));
+  return s;
+}
+
+function buildStream(u: Unit): Stream {
   const s: Stream = { lower: [], lemma: [], surface: [], pos: [], start: [], end: [], token: [] };
   for (let i = 0; i < u.surface.length; i++) {
     const surface = foldToken(u.surface[i]!);

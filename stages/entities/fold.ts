@@ -1,5 +1,7 @@
 /** Case- and accent-insensitive key: "Szijjártó" and "Szijjarto" fold to one key. */
 export function foldKey(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").toLowerCase();
 }
 

@@ -252,10 +252,19 @@ function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boole
   return null;
 }
 
+// compromise costs ~10 ms per KB; candidate names repeat across a batch, so each is asked once.
+const personMemo = new Map<string, boolean>();
+
 function looksLikePerson(name: string, last: string, r: Recogniser): boolean {
   const l = foldKey(last);
   if (r.rules.surnameSuffixes.some((suf) => l.length > suf.length + 2 && l.endsWith(suf))) return true;
-  return nlp(name).people().length > 0;
+  let v = personMemo.get(name);
+  if (v === undefined) {
+    v = nlp(name).people().length > 0;
+    if (personMemo.size > 50_000) personMemo.clear();
+    personMemo.set(name, v);
+  }
+  return v;
 }
 
 /** Start of a person name at the end of [from, to), or -1. */

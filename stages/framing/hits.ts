@@ -5,6 +5,9 @@ import { pieceRegion } from '../entities/index.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { voiceOf } from './voice.js';
 
+// Framing and rhetoric read the same quotations; find them once per document.
+const quoteMemo = new WeakMap<object, Quote[]>();
+
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'neither', 'nor', 'without', 'hardly']);
 const FIRST_PERSON = new Set(['i', 'we']);
 
@@ -15,8 +18,11 @@ const FIRST_PERSON = new Set(['i', 'we']);
 export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher): Hit[] {
   const text = doc.text!;
   const seg = doc.segment!;
-  const quoteRanges: Range[] = [...seg.blocks, ...seg.comments, ...(seg.metadata.title ? [seg.metadata.title] : [])];
-  const quotes: Quote[] = quoteRanges.flatMap((r) => findQuotes(text, r));
+  let quotes = quoteMemo.get(seg);
+  if (!quotes) {
+    const quoteRanges: Range[] = [...seg.blocks, ...seg.comments, ...(seg.metadata.title ? [seg.metadata.title] : [])];
+    quoteMemo.set(seg, (quotes = quoteRanges.flatMap((r) => findQuotes(text, r))));
+  }
   const names = nameSpans(doc.entities ?? []);
   const hits: Hit[] = [];
   for (const u of doc.tokens!.units) {

@@ -5,6 +5,7 @@ export interface Quote extends Range {
   words: number;
 }
 
+const QUOTE_CHARS = /["“”«»„'‘’]/g;
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’' };
 
 /**
@@ -15,7 +16,9 @@ const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '�
 export function findQuotes(text: string, range: Range): Quote[] {
   const out: Quote[] = [];
   const stack: Array<{ ch: string; at: number }> = [];
-  for (let i = range.start; i < range.end; i++) {
+  QUOTE_CHARS.lastIndex = range.start;
+  for (let m = QUOTE_CHARS.exec(text); m && m.index < range.end; m = QUOTE_CHARS.exec(text)) {
+    const i = m.index;
     const c = text[i]!;
     const prev = i > range.start ? text[i - 1]! : ' ';
     const next = i + 1 < range.end ? text[i + 1]! : ' ';

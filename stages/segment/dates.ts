@@ -16,8 +16,11 @@ export function isoDate(text: string): string | null {
 }
 
 /** A line that is nothing but a date or time stamp ("October 31, 2024 at 10:31 am", "2 hours ago"). */
+const MAYBE_DATE = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|ago)/i;
+
 export function isDateLine(text: string): boolean {
-  if (text.split(/\s+/).length > 9) return false;
+  // chrono is thorough but slow; most lines have no digit or month word and cannot be dates.
+  if (text.length > 80 || !MAYBE_DATE.test(text) || text.split(/\s+/).length > 9) return false;
   const r = chrono.parse(text)[0];
   if (!r) return false;
   const rest = (text.slice(0, r.index) + text.slice(r.index + r.text.length)).replace(/\b(published|posted|updated|on|at|date|last)\b|[\s:,|–—-]/giu, '');

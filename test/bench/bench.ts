@@ -1,0 +1,64 @@
+import { rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
+import type { Doc } from '../../pipeline/document.js';
+import { buildStages } from '../../pipeline/order.js';
+import { runCorpus } from '../../pipeline/run.js';
+import { wink } from '../../pipeline/wink.js';
+import { buildSynthetic } from './synthetic.js';
+
+/**
+ * `make bench`: bare wink-nlp readDoc vs the whole pipeline over the same synthetic texts, in one
+ * process; then the CLI path with worker threads. Prints throughput, the ratio, per-stage time and
+ * peak RSS. Speed is measured here, never asserted in tests.
+ */
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? 2000);
+  const dir = join(tmpdir(), `framescope-bench-${process.pid}`);
+  const texts = buildSynthetic(join(PACKAGE_ROOT, 'corpus'), join(dir, 'corpus'), n);
+  const nlp = wink();
+  const its = nlp.its;
+  const bytes = texts.map((t) => new TextEncoder().encode(t));
+
+  // Warm up both paths so JIT and model loading are not counted.
+  for (const t of texts.slice(0, 50)) nlp.readDoc(t).tokens().out(its.value);
+  const { stages, report } = buildStages({ lexicons: [] });
+  const runDoc = (i: number, times?: Map<string, number>) => {
+    const doc: Doc = { id: `syn_${i}`, source: { path: '', outlet: null, url: null, date: null, language: null }, bytes: bytes[i]!, diagnostics: [] };
+    for (const s of [...stages, report]) {
+      const t0 = performance.now();
+      (doc as unknown as Record<string, unknown>)[s.assigns] = s.run(doc, { report: () => {}, skipRest: () => {} });
+      times?.set(s.name, (times.get(s.name) ?? 0) + performance.now() - t0);
+    }
+    return JSON.stringify(doc.report);
+  };
+  for (let i = 0; i < 50; i++) runDoc(i);
+
+  let tokens = 0;
+  let t0 = performance.now();
+  for (const t of texts) tokens += nlp.readDoc(t).tokens().out(its.value).length;
+  const winkSec = (performance.now() - t0) / 1000;
+
+  const times = new Map<string, number>();
+  t0 = performance.now();
+  for (let i = 0; i < texts.length; i++) runDoc(i, times);
+  const pipeSec = (performance.now() - t0) / 1000;
+
+  const workers = availableParallelism();
+  const summary = await runCorpus({ corpus: join(dir, 'corpus'), out: join(dir, 'out'), workers, lexicons: [], force: true });
+  rmSync(dir, { recursive: true, force: true });
+
+  const rate = (sec: number) => Math.round(tokens / sec);
+  const chars = texts.reduce((a, t) => a + t.length, 0);
+  console.log(`synthetic corpus: ${n} documents, ${tokens} wink tokens, ${(chars / 1e6).toFixed(2)} MB`);
+  console.log(`bare wink-nlp readDoc (1 thread):     ${rate(winkSec)} tokens/s`);
+  console.log(`framescope pipeline (1 thread):       ${rate(pipeSec)} tokens/s`);
+  console.log('per stage, share of pipeline time:    ' + [...times].map(([k, v]) => `${k} ${((v / 1000 / pipeSec) * 100).toFixed(1)}%`).join(', '));
+  console.log(`framescope CLI (${workers} workers, with I/O): ${rate(summary.seconds)} tokens/s (${summary.done} done, ${summary.failed} failed, ${summary.seconds}s)`);
+  console.log(`ratio pipeline/bare wink, same thread count: ${(winkSec / pipeSec).toFixed(2)}  (target ≥ 0.50)`);
+  console.log(`ratio CLI with ${workers} workers/bare wink 1 thread: ${(winkSec / summary.seconds).toFixed(2)}`);
+  console.log(`peak RSS (main process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+}
+
+await main();

@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= output
 CORPUS ?= corpus
 
-.PHONY: install build run test bench eval eval-rhetoric clean
+.PHONY: install build run test bench eval clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci
@@ -26,9 +26,6 @@ bench: build
 
 eval: build
 	@if [ -x $(SHARED)/eval/run-seeds.sh ]; then $(SHARED)/eval/run-seeds.sh; else echo "eval: $(SHARED)/eval not found; skipped"; fi
-
-eval-rhetoric: build
-	@if [ -d $(SHARED)/benchmarks/ptc-dev ]; then node dist/test/bench/ptc-rhetoric.js $(SHARED)/benchmarks/ptc-dev; else echo "eval-rhetoric: $(SHARED)/benchmarks/ptc-dev not found; skipped"; fi
 
 clean:
 	rm -rf dist $(OUT)/reports $(OUT)/run.json

@@ -16,11 +16,9 @@ export interface Stage<S extends Slot = Slot> {
   requires: Slot[];
   assigns: S;
   run(doc: Readonly<Doc>, ctx: StageContext): NonNullable<Doc[S]>;
-  /** Content hashes of the data files the stage read, for the report's provenance block. */
-  data?: DataVersion[];
 }
 
-/** A versioned data file a stage depends on (lexicon, gazetteer, vocabulary). */
+/** A versioned data file a stage depends on (lexicon, gazetteer, vocabulary); listed by order.ts. */
 export interface DataVersion {
   file: string;
   version: string;

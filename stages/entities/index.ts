@@ -24,7 +24,6 @@ export function createEntities(): Stage<'entities'> {
     name: 'entities',
     requires: ['text', 'tokens'],
     assigns: 'entities',
-    data: [...gaz.versions, rules.version],
     run(doc) {
       const units = doc.tokens!.units;
       const streams = units.map(toStream);

@@ -198,7 +198,7 @@ function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number
   let headAt = -1;
   for (let i = a; i < b; i++) {
     const h = r.rules.heads.get(v.key[i]!);
-    if (h && i > a - 1) {
+    if (h) {
       head = h;
       headAt = i;
     }

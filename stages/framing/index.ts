@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stageDataPath } from '../../pipeline/data-file.js';
 import { loadLexicons } from '../../pipeline/lexicon/load.js';
 import { Matcher } from '../../pipeline/lexicon/matcher.js';
+import type { Doc } from '../../pipeline/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { lexiconHits } from './hits.js';
 
@@ -18,21 +19,28 @@ export function attributionCues(): { matcher: Matcher; files: string[] } {
   return { matcher: new Matcher(loadLexicons([file]).entries), files: [file] };
 }
 
-/** Options of the framing stage: extra lexicon files given with --lexicon. */
+/** Options of the lexicon stages: extra lexicon files given with --lexicon. */
 export interface FramingOptions {
   lexicons?: string[];
 }
 
-/** The framing stage: narrative and counter-frame hits with voice, negation and inName. */
-export function createFraming(opts: FramingOptions = {}): Stage<'framing'> {
-  const lex = loadLexicons([...shippedLexicons('framing'), ...(opts.lexicons ?? [])], (f) => f === 'narrative' || f === 'counter-frame');
+/**
+ * A stage that matches one set of lexicon families over the document (framing and rhetoric differ
+ * only in which shipped folder and which families they take).
+ */
+export function lexiconStage<S extends 'framing' | 'rhetoric'>(assigns: S, folder: string, accept: (family: string) => boolean, opts: FramingOptions): Stage<S> {
+  const lex = loadLexicons([...shippedLexicons(folder), ...(opts.lexicons ?? [])], accept);
   const matcher = new Matcher(lex.entries);
   const cues = attributionCues();
   return {
-    name: 'framing',
+    name: assigns,
     requires: ['text', 'segment', 'tokens', 'entities'],
-    assigns: 'framing',
-    data: [...lex.versions, ...loadLexicons(cues.files).versions],
-    run: (doc) => ({ hits: lexiconHits(doc, matcher, cues.matcher) }),
+    assigns,
+    run: (doc) => ({ hits: lexiconHits(doc, matcher, cues.matcher) }) as NonNullable<Doc[S]>,
   };
+}
+
+/** The framing stage: narrative and counter-frame hits with voice, negation and inName. */
+export function createFraming(opts: FramingOptions = {}): Stage<'framing'> {
+  return lexiconStage('framing', 'framing', (f) => f === 'narrative' || f === 'counter-frame', opts);
 }

@@ -9,7 +9,6 @@ export function createSegment(): Stage<'segment'> {
     name: 'segment',
     requires: ['text'],
     assigns: 'segment',
-    data: [vocab.version],
     run(doc, ctx) {
       const seg = segmentPage(doc.text!, vocab, { outlet: doc.source.outlet });
       if (seg.blocks.length === 0) ctx.report({ severity: 'warning', code: 'segment/no-body', message: 'no article body was found; only metadata, chrome or comments' });

@@ -22,7 +22,7 @@ test: build
 	npx vitest run --config test/vitest.config.ts
 
 bench: build
-	node --expose-gc dist/test/bench/bench.js $(BENCH_ARGS)
+	node dist/test/bench/bench.js $(BENCH_ARGS)
 
 eval: build
 	@if [ -x $(SHARED)/eval/run-seeds.sh ]; then $(SHARED)/eval/run-seeds.sh; else echo "eval: $(SHARED)/eval not found; skipped"; fi

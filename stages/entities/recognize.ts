@@ -187,12 +187,8 @@ function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number
   const s = v.s;
   // A capitalised first word of a sentence is only a name if wink tags it as one.
   if (v.sent[a - 1] !== v.sent[a] && s.pos[a] !== 'PROPN') a++;
-  let hadTitle = false;
-  while (a < b && (r.rules.titles.has(v.key[a]!) || r.gaz.demonyms.has(v.key[a]!) || r.rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) {
-    if (r.rules.titles.has(v.key[a]!)) hadTitle = true;
-    a++;
-  }
-  while (b > a && (r.rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
+  let hadTitle: boolean;
+  ({ a, b, titled: hadTitle } = trimEdges(v, r, a, b, false));
   if (a >= b) return [];
   let head: 'ORG' | 'EVENT' | 'LAW' | undefined;
   let headAt = -1;
@@ -236,14 +232,21 @@ function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number
   return out;
 }
 
-/** A stretch of capitalised tokens with no head and no gazetteer entry: a person, or nothing. */
-function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boolean): RawMention | null {
+/** Drops leading titles, demonyms and connectors and trailing connectors; says whether a title stood there. */
+function trimEdges(v: View, r: Recogniser, a: number, b: number, titled: boolean): { a: number; b: number; titled: boolean } {
   const s = v.s;
   while (a < b && (r.rules.titles.has(v.key[a]!) || r.gaz.demonyms.has(v.key[a]!) || r.rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) {
     if (r.rules.titles.has(v.key[a]!)) titled = true;
     a++;
   }
   while (b > a && (r.rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
+  return { a, b, titled };
+}
+
+/** A stretch of capitalised tokens with no head and no gazetteer entry: a person, or nothing. */
+function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boolean): RawMention | null {
+  const s = v.s;
+  ({ a, b, titled } = trimEdges(v, r, a, b, titled));
   const len = b - a;
   if (len === 0 || len > 4 || s.surface.slice(a, b).some((t) => isAcronym(t) || !isCapitalised(t) && t !== '-')) return null;
   if (len === 1 && !titled) return null;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadLexicons } from '../../pipeline/lexicon/load.js';
 import { analyse, seed, seedOutlet, tempDir } from '../helpers.js';
 
-type H = { frame: string; text: string; voice: string; inName: boolean; negated: boolean; in: string };
+type H = { frame: string; text: string; start: number; end: number; voice: string; inName: boolean; negated: boolean; in: string };
 const hits = (text: string): H[] => analyse(text).frames.hits;
 
 describe('framing stage: matching and voice on seed sentences', () => {
@@ -17,9 +17,11 @@ describe('framing stage: matching and voice on seed sentences', () => {
     ['The principle of security indivisibility should become a key one in the Eurasian region.', 'indivisible-security', 'security indivisibility', 'authorial'],
     ['The deployment of nuclear weapons in Belarus has become a forced response to threats to the Union State.', 'forced-response', 'forced response', 'authorial'],
   ])('%s', (sentence, frame, phrase, voice) => {
-    const h = hits(sentence).find((x) => x.frame === frame);
+    // As the evaluation does: a hit of the frame must overlap where the phrase stands in the sentence.
+    const at = sentence.indexOf(phrase);
+    const h = hits(sentence).find((x) => x.frame === frame && x.start < at + phrase.length && at < x.end);
     expect(h, JSON.stringify(hits(sentence))).toBeDefined();
-    expect(phrase).toContain(h!.text.split(' ')[0]!);
+    expect(h!.text).toBe(sentence.slice(h!.start, h!.end));
     expect(h!.voice).toBe(voice);
   });
 

@@ -18,8 +18,11 @@ export interface Corpus {
 
 type Row = Record<string, string>;
 
+/** Article text, or a saved web page whose main content the decode stage extracts. */
+const DOCUMENT_EXT = new Set(['.txt', '.html', '.htm']);
+
 /**
- * Lists `.txt` files (in sub-folders too, so a corpus can be laid out by outlet) and joins them
+ * Lists `.txt` and `.html` files (in sub-folders too, so a corpus can be laid out by outlet) and joins them
  * with manifest.csv. Ids must be unique: two files with one id would overwrite each other's
  * report, so both are refused with a reason instead of one silently winning.
  */
@@ -31,7 +34,7 @@ export function readCorpus(dir: string): Corpus {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (extname(e.name).toLowerCase() === '.txt') {
+      else if (DOCUMENT_EXT.has(extname(e.name).toLowerCase())) {
         const id = basename(e.name, extname(e.name));
         files.set(id, [...(files.get(id) ?? []), p]);
       }
@@ -52,7 +55,7 @@ export function readCorpus(dir: string): Corpus {
       language: nonEmpty(row?.language),
     };
     let problem: CorpusEntry['problem'] = null;
-    if (paths.length === 0) problem = { code: 'input/missing-file', message: `manifest.csv lists "${id}" but there is no ${id}.txt in the corpus` };
+    if (paths.length === 0) problem = { code: 'input/missing-file', message: `manifest.csv lists "${id}" but there is no ${id}.txt or ${id}.html in the corpus` };
     else if (paths.length > 1) problem = { code: 'input/duplicate-id', message: `${paths.length} files share the id "${id}": ${paths.map((p) => relative(dir, p)).join(', ')}; rename one so each report has one source` };
     entries.push({ id, source, problem });
   }

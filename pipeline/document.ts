@@ -31,6 +31,26 @@ export interface SourceInfo {
   url: string | null;
   date: string | null;
   language: string | null;
+  /**
+   * Normalised lines that recur across documents of the same outlet in this batch (the
+   * trafilatura idea of repeated segments): the segmenter treats them as site chrome.
+   */
+  repeated?: string[];
+}
+
+/**
+ * Structure an HTML page gave us, as ranges into the text rendered from it: the segmenter
+ * trusts these over line heuristics, since the markup already says what is a caption or a comment.
+ */
+export interface Markup {
+  title: Range | null;
+  blocks: Array<Range & { kind: 'heading' | 'paragraph' | 'list-item' | 'caption' }>;
+  comments: Array<{ author: Range | null; time: Range | null; timeIso: string | null; text: Range; replyTo: number | null }>;
+  byline: string | null;
+  /** Publication date from the page's metadata (meta tags, <time>), ISO YYYY-MM-DD. */
+  date: string | null;
+  /** The page's own language attribute (<html lang>), ISO 639-1, as a hint. */
+  lang: string | null;
 }
 
 /** One block of the article body, in page order. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createDecode } from '../stages/decode/index.js';
 import { createEntities } from '../stages/entities/index.js';
 import { createFraming, shippedLexicons } from '../stages/framing/index.js';
+import { createLanguage } from '../stages/language/index.js';
 import { createReport, type Provenance } from '../stages/report/index.js';
 import { createRhetoric } from '../stages/rhetoric/index.js';
 import { createSegment } from '../stages/segment/index.js';
@@ -24,6 +25,7 @@ export function buildStages(opts: PipelineOptions): { stages: Stage[]; report: S
   const stages: Stage[] = [
     createDecode(),
     createSegment(),
+    createLanguage(),
     createTokenize(),
     createEntities(),
     createFraming({ lexicons: opts.lexicons }),

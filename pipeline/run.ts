@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
 import { Pool } from './pool.js';
+import { countRepeatedLines } from './repetition.js';
 import { createProcessor, serialize, type Done, type Task } from './process.js';
 import { PIPELINE_VERSION, REPORT_SCHEMA } from './version.js';
 
@@ -60,6 +61,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const pool = opts.workers > 0 ? new Pool(Math.min(opts.workers, Math.max(1, corpus.entries.length)), { lexicons: opts.lexicons }) : null;
   const local = pool ? null : createProcessor({ lexicons: opts.lexicons });
   const io = pLimit(16);
+  const repeatedIn = await countRepeatedLines(opts.corpus, corpus.entries, io);
   // Rename keeps every report whole; per-file fsync would triple the run time for no extra safety
   // here, since a report lost to a power cut fails to parse, counts as stale and is redone.
   const write = (id: string, json: string) => writeFileAtomic(join(reportsDir, `${id}.json`), json, { fsync: false });
@@ -76,6 +78,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         entry.problem = { code: 'input/unreadable', message: `cannot read ${entry.source.path}: ${(err as Error).message}` };
         return one(entry);
       }
+      entry.source.repeated = repeatedIn(entry, bytes);
       if (!opts.force && isCurrent(join(reportsDir, `${entry.id}.json`), bytes, fingerprint(data, entry.source))) {
         summary.skipped++;
         opts.onDocument?.(entry.id, 'skipped');

@@ -1,13 +1,57 @@
+import type { Markup } from '../../pipeline/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { DocumentError } from '../../pipeline/stage.js';
+import { extractHtml, looksLikeHtml, type Extraction } from './html.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
+/** Decoded text and how many invalid byte sequences were replaced on the way. */
+export interface Decoded {
+  text: string;
+  replaced: number;
+}
+
 /**
- * Bytes to the report's `text`: UTF-8 with the BOM dropped (TextDecoder does that), CR/CRLF to LF,
- * NFC. Nothing else changes, because every span downstream indexes into this string.
+ * Bytes to text: UTF-8 with the BOM dropped (TextDecoder does that), CR/CRLF to LF, NFC. Nothing
+ * else changes, because every span downstream indexes into this string. Shared with the run's
+ * repeated-line pre-pass so both see the same lines.
  */
+export function decodeText(bytes: Uint8Array): Decoded {
+  let text: string;
+  let replaced = 0;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = lenientUtf8.decode(bytes);
+    replaced = [...text].filter((c) => c === '\uFFFD').length;
+  }
+  return { text: text.replace(/\r\n?/g, '\n').normalize('NFC'), replaced };
+}
+
+// The decode stage renders an HTML page and the segment stage reads its structure; both call
+// `pageOf`, and this memo keeps the page from being parsed twice. It is a cache, not a channel:
+// a miss just extracts again and gives the same result.
+const extracted = new WeakMap<Uint8Array, Extraction>();
+
+/** The HTML structure of a document, or null for a plain-text document. */
+export function markupOf(bytes: Uint8Array, path: string): Markup | null {
+  const hit = extracted.get(bytes);
+  if (hit) return hit.markup;
+  const { text } = decodeText(bytes);
+  return looksLikeHtml(path, text) ? extract(bytes, text).markup : null;
+}
+
+function extract(bytes: Uint8Array, html: string): Extraction {
+  let e = extracted.get(bytes);
+  if (!e) {
+    e = extractHtml(html);
+    extracted.set(bytes, e);
+  }
+  return e;
+}
+
+/** The decode stage: the report's `text`, which for an HTML page is the rendering of its content. */
 export function createDecode(): Stage<'text'> {
   return {
     name: 'decode',
@@ -20,21 +64,26 @@ export function createDecode(): Stage<'text'> {
       if (nul >= 0) {
         throw new DocumentError('decode/binary', `the file holds a NUL byte at offset ${nul}: it is binary, not article text`);
       }
-      let text: string;
-      try {
-        text = strictUtf8.decode(bytes);
-      } catch {
-        text = lenientUtf8.decode(bytes);
-        const bad = [...text].filter((c) => c === '\uFFFD').length;
+      const { text, replaced } = decodeText(bytes);
+      if (replaced > 0) {
         ctx.report({
           severity: 'warning',
           code: 'decode/invalid-utf8',
-          message: `${bad} byte sequence(s) are not valid UTF-8 and were replaced by U+FFFD; check the file's encoding`,
+          message: `${replaced} byte sequence(s) are not valid UTF-8 and were replaced by U+FFFD; check the file's encoding`,
         });
       }
-      text = text.replace(/\r\n?/g, '\n').normalize('NFC');
       if (text.trim() === '') throw new DocumentError('decode/blank', 'the file holds only white space');
-      return text;
+      if (!looksLikeHtml(doc.source.path, text)) return text;
+      const page = extract(bytes, text);
+      if (page.text.trim() === '') throw new DocumentError('decode/html-empty', 'the HTML page has no visible text once scripts, styles and navigation are dropped');
+      ctx.report({
+        severity: page.fallback ? 'warning' : 'info',
+        code: page.fallback ? 'decode/html-no-main-content' : 'decode/html',
+        message: page.fallback
+          ? 'Readability found no main content; the whole <body> (without header, footer, aside and navigation) was rendered as text'
+          : `HTML page: main content extracted with Readability (${page.markup.blocks.length} blocks, ${page.markup.comments.length} comments from the comment markup); offsets index the rendered text`,
+      });
+      return page.text;
     },
   };
 }

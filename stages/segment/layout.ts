@@ -3,11 +3,14 @@ import { isCommentHeader, parseComments } from './comments.js';
 import { isDateLine, isoDate } from './dates.js';
 import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
 import { isHeadingShaped, isProse, lineFeatures, splitLines, type Line } from './lines.js';
+import { lineKey } from './repeated.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
 /** What the segmenter needs to know about the page beyond its text. */
 export interface PageContext {
   outlet: string | null;
+  /** Line keys (see repeated.ts) that recur across this outlet's pages in the batch. */
+  repeated: ReadonlySet<string>;
 }
 
 /** A line after the first pass: still content, or already set aside with a kind and rule. */
@@ -27,7 +30,7 @@ interface Item {
 export function segmentPage(text: string, vocab: Vocabulary, page: PageContext): Segmentation {
   const metadata: PageMetadata = { title: null, date: null, dateline: null, agency: null, byline: null, truncated: false };
   const removed: Removed[] = [];
-  const items = classifyLines(text, vocab, metadata);
+  const items = classifyLines(text, vocab, metadata, page.repeated);
 
   const firstProse = items.findIndex((it) => !it.removed && isProse(it.line));
   let commentStart = items.findIndex((it, i) => i > firstProse && (it.commentMarker || isCommentHeader(it.line, vocab)));
@@ -51,7 +54,7 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   return { metadata, blocks: body, removed, comments };
 }
 
-function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata): Item[] {
+function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata, repeated: ReadonlySet<string>): Item[] {
   const lines = splitLines(text);
   const latinPage = lines.reduce((n, l) => n + (l && l.nonLatin < 0.5 ? l.words : 0), 0) >
     lines.reduce((n, l) => n + (l && l.nonLatin >= 0.5 ? l.words : 0), 0);
@@ -62,15 +65,18 @@ function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata): Item[
       blank = true;
       continue;
     }
-    items.push({ line, removed: classifyLine(line, vocab, md, latinPage), commentMarker: firstMatch(vocab.commentSection, line.text) !== null, blankBefore: blank });
+    items.push({ line, removed: classifyLine(line, vocab, md, latinPage, repeated), commentMarker: firstMatch(vocab.commentSection, line.text) !== null, blankBefore: blank });
     blank = false;
   }
   return items;
 }
 
-function classifyLine(line: Line, vocab: Vocabulary, md: PageMetadata, latinPage: boolean): Item['removed'] {
+/** What one line is when it is not content, judged alone: vocabulary, script, batch repetition. */
+export function classifyLine(line: Line, vocab: Vocabulary, md: PageMetadata, latinPage: boolean, repeated: ReadonlySet<string>): Item['removed'] {
   const t = line.text;
-  if (latinPage && line.nonLatin >= 0.5 && line.words <= 12) return { kind: 'metadata', rule: 'metadata:non-latin-line' };
+  // A line in another script on an English page ("Дата публикации: 31.10.2024") is the site's
+  // own furniture, or an untranslated original; either way not the English article.
+  if (latinPage && line.nonLatin >= 0.5) return line.words <= 12 ? { kind: 'metadata', rule: 'metadata:non-latin-line' } : { kind: 'boilerplate', rule: 'language:foreign-paragraph' };
   const syn = firstMatch(vocab.syndication, t);
   if (syn && !isProse(line)) {
     md.agency ??= syn.match.groups?.agency?.trim() ?? null;
@@ -90,6 +96,7 @@ function classifyLine(line: Line, vocab: Vocabulary, md: PageMetadata, latinPage
     md.date ??= isoDate(t);
     return { kind: 'metadata', rule: 'metadata:date-line' };
   }
+  if (repeated.size && repeated.has(lineKey(t))) return { kind: 'boilerplate', rule: 'corpus:repeated-line' };
   return null;
 }
 

@@ -1,0 +1,166 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Markup, Range } from '../../pipeline/document.js';
+import { findComments, type FoundComment } from './html-comments.js';
+import { flat, squash } from './whitespace.js';
+
+/** An HTML page rendered as plain text, with the structure the markup gave. */
+export interface Extraction {
+  text: string;
+  markup: Markup;
+  /** Readability found no main content and the whole <body> was rendered instead. */
+  fallback: boolean;
+}
+
+// Elements whose text is never article prose.
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'form', 'input', 'select', 'textarea', 'nav', 'img', 'video', 'audio', 'source', 'picture']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary', 'caption']);
+const FALLBACK_SKIP = new Set(['header', 'footer', 'aside']);
+
+/** Whether bytes read from a corpus file are an HTML page rather than article text. */
+export function looksLikeHtml(path: string, text: string): boolean {
+  if (/\.x?html?$/i.test(path)) return true;
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
+}
+
+/**
+ * Main content via Mozilla Readability on a linkedom DOM (the Firefox Reader View extractor),
+ * reader comments from the comment markup first (Readability drops them), then one rendering:
+ * title, content blocks separated by blank lines, then the comments. Every offset in the report
+ * indexes into this rendering, which is what the report's `text` holds for an HTML input.
+ */
+export function extractHtml(html: string): Extraction {
+  const { document } = parseHTML(html);
+  const lang = document.documentElement?.getAttribute('lang')?.toLowerCase().slice(0, 2) || null;
+  const h1 = document.querySelector('article h1, main h1, h1');
+  const headline = h1 ? flat(h1.textContent ?? '') : null;
+  const comments = findComments(document);
+  const metaDate = pageDate(document);
+
+  const reader = new Readability(document as unknown as Document, { serializer: (el: Node) => el, charThreshold: 200 });
+  const article = reader.parse() as { title?: string | null; byline?: string | null; publishedTime?: string | null; content?: unknown } | null;
+  const out = new Renderer();
+  const title = headline || flat(article?.title ?? '') || null;
+  let titleRange: Range | null = null;
+  if (title) titleRange = out.block(title);
+  let fallback = false;
+  const root = (article?.content ?? null) as Element | null;
+  if (root) out.walk(root, false);
+  else {
+    fallback = true;
+    if (document.body) out.walk(document.body as unknown as Element, true);
+  }
+  // Readability keeps the <h1> it found inside the content; the title line already holds it.
+  out.dropFirstIf((b) => b.kind === 'heading' && titleRange !== null && out.textOf(b) === title);
+  const rendered = out.renderComments(comments);
+  return {
+    text: out.text,
+    fallback,
+    markup: {
+      title: titleRange,
+      blocks: out.blocks,
+      comments: rendered,
+      byline: cleanByline(article?.byline ?? null),
+      date: isoPrefix(article?.publishedTime ?? null) ?? metaDate,
+      lang,
+    },
+  };
+}
+
+type Block = Markup['blocks'][number];
+
+/** Accumulates the rendering: one block per line, blank lines between blocks. */
+class Renderer {
+  text = '';
+  blocks: Block[] = [];
+  private inline = '';
+
+  block(s: string): Range {
+    if (this.text) this.text += '\n\n';
+    const start = this.text.length;
+    this.text += s;
+    return { start, end: this.text.length };
+  }
+
+  textOf(r: Range): string {
+    return this.text.slice(r.start, r.end);
+  }
+
+  dropFirstIf(pred: (b: Block) => boolean): void {
+    const first = this.blocks[0];
+    if (first && pred(first)) this.blocks.shift();
+  }
+
+  private flush(kind: Block['kind']): void {
+    const s = squash(this.inline);
+    this.inline = '';
+    if (s) this.blocks.push({ kind, ...this.block(s) });
+  }
+
+  /** Depth-first over the content; inline text gathers until a block boundary ends it. */
+  walk(el: Element, fallback: boolean): void {
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType === 3) {
+        this.inline += (node.textContent ?? '').replace(/[\s\u00a0]+/gu, ' ');
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      const tag = child.tagName.toLowerCase();
+      if (SKIP.has(tag) || (fallback && FALLBACK_SKIP.has(tag)) || child.getAttribute('hidden') !== null || child.getAttribute('aria-hidden') === 'true') continue;
+      if (tag === 'br') {
+        this.inline += '\n';
+        continue;
+      }
+      if (!BLOCK.has(tag)) {
+        this.walk(child, fallback);
+        continue;
+      }
+      this.flush('paragraph');
+      if (/^h[1-6]$/.test(tag)) {
+        this.inline = flat(child.textContent ?? '');
+        this.flush('heading');
+      } else if (tag === 'figcaption' || tag === 'caption') {
+        this.inline = flat(child.textContent ?? '');
+        this.flush('caption');
+      } else if (tag === 'li') {
+        this.walk(child, fallback);
+        this.flush('list-item');
+      } else {
+        this.walk(child, fallback);
+        this.flush('paragraph');
+      }
+    }
+  }
+
+  /** Comments go after the content: author line, time line, then the text, each its own block. */
+  renderComments(found: FoundComment[]): Markup['comments'] {
+    this.flush('paragraph');
+    return found.map((c) => ({
+      author: c.author ? this.block(c.author) : null,
+      time: c.time ? this.block(c.time) : null,
+      timeIso: c.timeIso,
+      text: this.block(c.paragraphs.join('\n')),
+      replyTo: c.replyTo,
+    }));
+  }
+}
+
+function isoPrefix(s: string | null): string | null {
+  const m = s?.match(/^(\d{4}-\d{2}-\d{2})/);
+  return m ? m[1]! : null;
+}
+
+function pageDate(document: { querySelector(s: string): Element | null }): string | null {
+  const meta = document.querySelector('meta[property="article:published_time"], meta[name="date"], meta[itemprop="datePublished"], meta[name="pubdate"]');
+  const fromMeta = isoPrefix(meta?.getAttribute('content') ?? null);
+  if (fromMeta) return fromMeta;
+  const time = document.querySelector('article time[datetime], [itemprop="datePublished"][datetime]');
+  return isoPrefix(time?.getAttribute('datetime') ?? null);
+}
+
+function cleanByline(s: string | null): string | null {
+  const t = s ? flat(s).replace(/^by\s+/i, '').trim() : '';
+  // Readability sometimes returns a whole meta line; a byline longer than a few names is not one.
+  return t && t.split(/\s+/).length <= 8 ? t : null;
+}

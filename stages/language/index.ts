@@ -1,0 +1,106 @@
+import { francAll } from 'franc-min';
+import { iso6393 } from 'iso-639-3';
+import type { Doc } from '../../pipeline/document.js';
+import type { Stage } from '../../pipeline/stage.js';
+
+const TO_639_1 = new Map(iso6393.filter((l) => l.iso6391).map((l) => [l.iso6393, l.iso6391!]));
+const KNOWN_639_1 = new Set(TO_639_1.values());
+const BY_NAME = new Map(iso6393.filter((l) => l.iso6391).map((l) => [l.name.toLowerCase(), l.iso6391!]));
+
+// English function words that are rare as words of other languages. A page where they make up a
+// fifth of the words is English beyond doubt, and franc (about 1 ms a page) need not run; every
+// other page, whatever its script, goes to franc.
+const ENGLISH = new Set('the of and to is was that with for are this have has from by which were been their they said would will its his her he she be not at as it'.split(' '));
+const SAMPLE_WORDS = 300;
+const SAMPLE_CHARS = 2000;
+const MIN_LATIN_LETTERS = 250;
+const CLOSE_TO_ENGLISH = 0.9;
+
+/** The language a manifest gives ("en", "eng", "English") as ISO 639-1, or null if unreadable. */
+export function normaliseLanguage(s: string): string | null {
+  const t = s.trim().toLowerCase();
+  if (KNOWN_639_1.has(t)) return t;
+  return TO_639_1.get(t) ?? BY_NAME.get(t) ?? null;
+}
+
+/** What the detector made of a text: an ISO 639-1 code or 'und', and how it decided. */
+export interface Detection {
+  language: string;
+  via: 'function-words' | 'franc' | 'too-short';
+  runnerUp: string | null;
+}
+
+/** Detects a text's language: the English function-word check, then franc-min (82 languages). */
+export function detectLanguage(text: string): Detection {
+  const words = text.slice(0, SAMPLE_CHARS * 2).match(/\p{L}+/gu)?.slice(0, SAMPLE_WORDS) ?? [];
+  if (words.length >= 20) {
+    const english = words.filter((w) => ENGLISH.has(w.toLowerCase())).length;
+    if (english / words.length >= 0.2) return { language: 'en', via: 'function-words', runnerUp: null };
+  }
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Trigram statistics need text: a Latin-script sentence or two is guessed wrong as often as
+  // right (franc calls a plain English sentence Italian), while another script narrows it anyway.
+  if (letters < 30 || (latin > letters / 2 && letters < MIN_LATIN_LETTERS)) return { language: 'und', via: 'too-short', runnerUp: null };
+  const ranked = francAll(sample, { minLength: 10 });
+  const [best, second] = ranked;
+  if (!best || best[0] === 'und') return { language: 'und', via: 'too-short', runnerUp: null };
+  const english = ranked.find(([code]) => code === 'eng')?.[1] ?? 0;
+  // When English scores nearly as well as the winner the text is mixed or odd; default to English
+  // with a warning rather than silently skip the analysis of an English page.
+  if (best[0] !== 'eng' && english >= CLOSE_TO_ENGLISH) return { language: 'und', via: 'franc', runnerUp: TO_639_1.get(best[0]) ?? best[0] };
+  return { language: TO_639_1.get(best[0]) ?? 'und', via: 'franc', runnerUp: second ? (TO_639_1.get(second[0]) ?? second[0]) : null };
+}
+
+/** The text the language is judged on: title and body, or the whole page when no body was found. */
+function sampleOf(doc: Readonly<Doc>): string {
+  const text = doc.text!;
+  const seg = doc.segment!;
+  const parts: string[] = [];
+  if (seg.metadata.title) parts.push(seg.metadata.title.text);
+  let n = 0;
+  for (const b of seg.blocks) {
+    if (n > SAMPLE_CHARS * 2) break;
+    parts.push(text.slice(b.start, b.end));
+    n += b.end - b.start;
+  }
+  return seg.blocks.length ? parts.join('\n') : text;
+}
+
+/**
+ * The language stage. A manifest language wins (a researcher's label is authoritative) but a
+ * disagreeing detection is reported. A page that is not English cuts the run short: the entity,
+ * framing and rhetoric stages and their English data would only produce garbage on it.
+ */
+export function createLanguage(): Stage<'language'> {
+  return {
+    name: 'language',
+    requires: ['text', 'segment'],
+    assigns: 'language',
+    run(doc, ctx) {
+      const found = detectLanguage(sampleOf(doc));
+      let language = found.language;
+      if (doc.source.language) {
+        const given = normaliseLanguage(doc.source.language);
+        if (!given) {
+          ctx.report({ severity: 'warning', code: 'language/manifest-unknown', message: `manifest language "${doc.source.language}" is not an ISO 639 code or language name; the detected language (${found.language}) is used` });
+        } else {
+          if (found.language !== 'und' && found.language !== given) {
+            ctx.report({ severity: 'warning', code: 'language/manifest-mismatch', message: `the manifest says "${given}" but the text reads as "${found.language}" (${found.via}); the manifest value is used` });
+          }
+          language = given;
+        }
+      }
+      if (language === 'und') {
+        const why = found.runnerUp ? `franc's best guess "${found.runnerUp}" is barely ahead of English` : 'the body is too short to tell its language';
+        ctx.report({ severity: 'warning', code: 'language/undetermined', message: `${why}; it is analysed as English` });
+        return language;
+      }
+      if (language !== 'en') {
+        ctx.skipRest('language/not-english', `the document is in "${language}" (${doc.source.language ? 'manifest' : found.via}); tokenisation, entities, framing and rhetoric are English-only and were skipped, so the report has segmentation only`);
+      }
+      return language;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { splitLines } from './lines.js';
+
+// Longer lines are article prose, not template text, and hashing them would cost memory on
+// million-document batches for nothing.
+const MAX_LINE = 300;
+
+/** The form under which two lines count as the same line: case and spacing do not matter. */
+export function lineKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** The distinct candidate lines of one page, for counting in how many pages each recurs. */
+export function candidateLines(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const l of splitLines(text)) if (l && l.text.length <= MAX_LINE && /\p{L}/u.test(l.text)) out.add(lineKey(l.text));
+  return out;
+}
+
+/**
+ * Counts, per outlet, how many pages each line appears in, then tells each page which of its
+ * lines are the outlet's template (trafilatura's repeated-segment idea, over one batch). A line
+ * counts when it recurs in at least `minDocs` pages and in a share `minShare` of the outlet's pages,
+ * so a handful of near-duplicate articles in a large batch do not erase each other's text.
+ */
+export class RepeatedLines {
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly docs = new Map<string, number>();
+
+  constructor(
+    private readonly minDocs = 3,
+    private readonly minShare = 0.05,
+  ) {}
+
+  add(outlet: string, text: string): void {
+    let c = this.counts.get(outlet);
+    if (!c) this.counts.set(outlet, (c = new Map()));
+    this.docs.set(outlet, (this.docs.get(outlet) ?? 0) + 1);
+    for (const k of candidateLines(text)) c.set(k, (c.get(k) ?? 0) + 1);
+  }
+
+  /** The lines of this page that are the outlet's repeated template, sorted for stable reports. */
+  of(outlet: string, text: string): string[] {
+    const c = this.counts.get(outlet);
+    const n = this.docs.get(outlet) ?? 0;
+    if (!c || n < this.minDocs) return [];
+    const need = Math.max(this.minDocs, Math.ceil(this.minShare * n));
+    return [...candidateLines(text)].filter((k) => (c.get(k) ?? 0) >= need).sort();
+  }
+}

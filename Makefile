@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= output
 CORPUS ?= corpus
 
-.PHONY: install build run test bench eval clean
+.PHONY: install build run test bench eval eval-segment clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci
@@ -26,6 +26,10 @@ bench: build
 
 eval: build
 	@if [ -x $(SHARED)/eval/run-seeds.sh ]; then $(SHARED)/eval/run-seeds.sh; else echo "eval: $(SHARED)/eval not found; skipped"; fi
+
+# Segmentation score over the hand-annotated fixtures in test/fixtures/segment (issue 3).
+eval-segment: build
+	node dist/test/eval/segment.js $(EVAL_ARGS)
 
 clean:
 	rm -rf dist $(OUT)/reports $(OUT)/run.json

@@ -13,57 +13,101 @@ interface Open {
   author: string | null;
   time: string | null;
   lines: Line[];
+  /** Thread depth when the layout shows it ("level 2"); 1 is top level. */
+  depth: number | null;
+  /** The name the layout says this answers ("→ Jana", "In reply to Leyla M."). */
+  parentName: string | null;
 }
 
-/** Whether a line opens a comment in one of the known layouts. */
+/** Whether a line opens a comment in one of the known one-line header layouts. */
 export function isCommentHeader(line: Line, vocab: Vocabulary): boolean {
   return firstMatch(vocab.commentLayout, line.text) !== null;
 }
 
+/** A line that could be a commenter's display name: one to five words, no sentence punctuation. */
+function isNameLine(l: Line): boolean {
+  return l.words >= 1 && l.words <= 5 && l.text.length <= 40 && !/[!?,;:…]$|[^.]\.$|^\d+$/u.test(l.text) && !l.bullet;
+}
+
+/** A line that is only a time stamp: "Nov 2", "3h", "October 31, 2024 at 3:15 pm", "2 hours ago". */
+function isTimeLine(l: Line): boolean {
+  return /^\d+\s*[smhdwy]$/u.test(l.text) || isDateLine(l.text);
+}
+
 /**
- * Reads a comment section line by line: a layout header opens a comment (author, time), widget
- * lines are removed, everything else is what the reader wrote. When no known header appears, a
- * short name line followed by prose is taken as the author, the most common unlabelled layout.
+ * Reads a comment section line by line. A header opens a comment: a one-line layout from the
+ * vocabulary ("X says:", "X • 2 hours ago", "Post by X » …"), a name line followed by a time line
+ * (Substack, avatar layouts), or, where the section has no headers at all, a name line followed
+ * by text (the Facebook plugin). Widget lines close the comment above them; thread depth ("level
+ * 2") and reply markers ("→ X", "In reply to X.") link replies to their parent. Once the section
+ * ends (reply form, related links, copyright), nothing below is a reader's comment.
  */
 export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
   const removed: Removed[] = [];
   const done: Open[] = [];
   let open: Open | null = null;
-  // Once the reply form starts ("Leave a Reply"), nothing below it is a reader's comment.
-  let formStarted = false;
-  const anyHeader = lines.some((l) => isCommentHeader(l, vocab));
+  let ended = false;
+  let inSignature = false;
+  let depth: number | null = null;
+  const headerAt = (i: number) => header(lines, i, vocab);
+  const anyHeader = lines.some((_, i) => headerAt(i) !== null);
   const drop = (l: Line, rule: string) => removed.push({ kind: 'boilerplate', start: l.start, end: l.end, rule });
+  // A widget line ends the comment above it, so a comment's range never spans widget text; a
+  // header with no text yet stays open (some layouts put votes between header and text).
+  const close = () => {
+    if (open?.lines.length) {
+      done.push(open);
+      open = null;
+    }
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const header = firstMatch(vocab.commentLayout, line.text);
-    const nameOnly = !anyHeader && isNameLine(line) && lines[i + 1] !== undefined && isProse(lines[i + 1]!);
-    if (formStarted && !header) {
-      drop(line, 'comment:reply-form');
+    if (ended) {
+      drop(line, 'comment:after-section');
       continue;
     }
-    if (header || nameOnly) {
-      if (open) done.push(open);
-      const g = header?.match.groups ?? {};
-      open = { author: (g.author ?? line.text).trim(), time: g.time?.trim() ?? null, lines: [] };
-      if (header) drop(line, `commentLayout:${header.rule.id.split(':')[1]}`);
-      const next = lines[i + 1];
-      if (header && (header.rule as { nameLine?: boolean }).nameLine && next && next.text.toLowerCase() === open.author?.toLowerCase()) i++;
-      const after = lines[i + 1];
-      if (after && !open.time && isDateLine(after.text)) {
-        open.time = after.text;
-        i++;
-      }
+    const level = firstMatch(vocab.commentDepth, line.text);
+    if (level) {
+      depth = Number(level.match.groups?.depth ?? 1);
+      drop(line, level.rule.id);
       continue;
     }
-    const chrome = firstMatch(vocab.commentChrome, line.text) ?? firstMatch(vocab.commentSection, line.text) ?? firstMatch(vocab.boilerplate, line.text);
+    const h: Header | null = headerAt(i) ?? (!anyHeader && open === null ? nameThenText(lines, i, vocab) : null);
+    if (h) {
+      if (open && open.lines.length) done.push(open);
+      open = { author: h.author, time: h.time, lines: [], depth, parentName: h.parent };
+      depth = null;
+      inSignature = false;
+      for (let k = i; k < i + h.consumed; k++) drop(lines[k]!, h.rule);
+      i += h.consumed - 1;
+      continue;
+    }
+    const marker = firstMatch(vocab.commentReplyMarker, line.text);
+    if (marker && open && open.lines.length === 0) {
+      open.parentName = marker.match.groups?.parent?.trim() ?? null;
+      drop(line, marker.rule.id);
+      continue;
+    }
+    if (firstMatch(vocab.commentSignature, line.text)) {
+      // Forum signatures follow a rule line; they are the poster's boilerplate, not the post.
+      inSignature = true;
+      drop(line, 'comment:signature');
+      close();
+      continue;
+    }
+    const chrome = firstMatch(vocab.commentChrome, line.text) ?? firstMatch(vocab.commentSection, line.text) ?? firstMatch(vocab.boilerplate, line.text) ?? firstMatch(vocab.credit, line.text);
     if (chrome) {
       drop(line, chrome.rule.id);
-      // A widget line ends the comment above it, so its range never spans widget text.
-      if (open && open.lines.length) {
-        done.push(open);
-        open = null;
-      }
-      if (chrome.rule.id === 'boilerplate:comment-box') formStarted = true;
+      // An action row carries the time in some layouts ("Like · Reply · 2d").
+      const time = chrome.match.groups?.time;
+      const target = open ?? done[done.length - 1];
+      if (time && target && !target.time) target.time = time;
+      close();
+      if (done.length && SECTION_END.has(chrome.rule.id)) ended = true;
+      continue;
+    }
+    if (inSignature) {
+      drop(line, 'comment:signature');
       continue;
     }
     if (!open) {
@@ -71,32 +115,91 @@ export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
         drop(line, 'comment:outside-comment');
         continue;
       }
-      open = { author: null, time: null, lines: [] };
+      open = { author: null, time: null, lines: [], depth: null, parentName: null };
     }
     open.lines.push(line);
-    // Without headers each paragraph stands for one anonymous comment.
+    // Without any header, each paragraph stands for one anonymous comment.
     if (!anyHeader && open.author === null) {
       done.push(open);
       open = null;
     }
   }
-  if (open) done.push(open);
-  const comments: Comment[] = [];
-  for (const c of done) {
-    if (c.lines.length === 0) continue;
-    comments.push({
+  if (open && open.lines.length) done.push(open);
+  return { comments: link(done), removed };
+}
+
+// Chrome after which a comment section is over: the reply form, related links, the site footer.
+const SECTION_END = new Set(['boilerplate:comment-box', 'boilerplate:read-also', 'boilerplate:copyright', 'boilerplate:rights', 'commentChrome:section-end']);
+
+interface Header {
+  author: string | null;
+  time: string | null;
+  parent: string | null;
+  consumed: number;
+  rule: string;
+}
+
+/** A comment header starting at line i, in any layout that does not depend on the rest of the section. */
+function header(lines: Line[], i: number, vocab: Vocabulary): Header | null {
+  const line = lines[i]!;
+  const hit = firstMatch(vocab.commentLayout, line.text);
+  if (hit) {
+    const g = hit.match.groups ?? {};
+    const author = (g.author ?? '').trim() || null;
+    let consumed = 1;
+    let time = g.time?.trim() ?? null;
+    const next = lines[i + 1];
+    // The avatar layout repeats the name under the avatar's alt text.
+    if (hit.rule.nameLine && next && author && next.text.toLowerCase() === author.toLowerCase()) consumed++;
+    const after = lines[i + consumed];
+    if (!time && after && isTimeLine(after)) {
+      time = after.text;
+      consumed++;
+    }
+    return { author, time, parent: g.parent?.trim() ?? null, consumed, rule: `commentLayout:${hit.rule.id.split(':')[1]}` };
+  }
+  const next = lines[i + 1];
+  if (next && isNameLine(line) && !isTimeLine(line) && isTimeLine(next) && !isChrome(line, vocab)) {
+    return { author: line.text, time: next.text, parent: null, consumed: 2, rule: 'comment:name-time-header' };
+  }
+  return null;
+}
+
+/** A name line followed by text (not a widget line): the header of the Facebook plugin layout. */
+function nameThenText(lines: Line[], i: number, vocab: Vocabulary): Header | null {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  if (!next || !isNameLine(line) || isChrome(line, vocab) || isChrome(next, vocab)) return null;
+  // The name is followed by what the reader wrote and, in this layout, by an action row after it.
+  const closesWithRow = lines.slice(i + 2, i + 12).some((l) => firstMatch(vocab.commentChrome, l.text)?.match.groups?.time);
+  if (!closesWithRow && !isProse(next)) return null;
+  return { author: line.text, time: null, parent: null, consumed: 1, rule: 'comment:name-line' };
+}
+
+function isChrome(l: Line, vocab: Vocabulary): boolean {
+  return !!(firstMatch(vocab.commentChrome, l.text) ?? firstMatch(vocab.commentSection, l.text) ?? firstMatch(vocab.boilerplate, l.text));
+}
+
+/** Turns open comments into report comments, resolving thread depth and reply names to parents. */
+function link(done: Open[]): Comment[] {
+  const out: Comment[] = [];
+  const fold = (s: string) => s.toLowerCase().replace(/^[@]|^u\//, '').replace(/[.\s]+$/u, '').trim();
+  done.forEach((c, k) => {
+    let replyTo: number | null = null;
+    if (c.depth !== null && c.depth > 1) {
+      for (let j = k - 1; j >= 0; j--) if (done[j]!.depth === c.depth - 1) { replyTo = j; break; }
+    } else if (c.parentName) {
+      const want = fold(c.parentName);
+      for (let j = k - 1; j >= 0; j--) if (done[j]!.author && fold(done[j]!.author!) === want) { replyTo = j; break; }
+    }
+    out.push({
       author: c.author,
       time: c.time,
       timeIso: c.time ? isoDate(c.time) : null,
-      replyTo: null,
+      replyTo,
       start: c.lines[0]!.start,
       end: c.lines[c.lines.length - 1]!.end,
     });
-  }
-  return { comments, removed };
-}
-
-/** A line that could be a commenter's display name: one to four words, no sentence punctuation. */
-function isNameLine(l: Line): boolean {
-  return l.words >= 1 && l.words <= 4 && !/[.!?,;:]$/u.test(l.text) && l.text.length <= 40;
+  });
+  return out;
 }

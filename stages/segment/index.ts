@@ -28,7 +28,7 @@ export function createSegment(): Stage<'segment'> {
         }
       }
       const markup = markupOf(doc.bytes, doc.source.path);
-      const seg = markup ? segmentMarkup(text, markup, vocab, repeated) : segmentPage(text, vocab, { outlet: doc.source.outlet, repeated });
+      const seg = markup ? segmentMarkup(text, markup, vocab, repeated) : segmentPage(text, vocab, { outlet: doc.source.outlet, url: doc.source.url, repeated });
       if (seg.blocks.length === 0) ctx.report({ severity: 'warning', code: 'segment/no-body', message: 'no article body was found; only metadata, chrome or comments' });
       return seg;
     },

@@ -1,14 +1,16 @@
 import type { Block, Comment, PageMetadata, Range, Removed, RemovedKind, Segmentation } from '../../pipeline/document.js';
+import { classifyLine, type Verdict } from './classify.js';
 import { isCommentHeader, parseComments } from './comments.js';
-import { isDateLine, isoDate } from './dates.js';
+import { isoDate } from './dates.js';
 import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
 import { isHeadingShaped, isProse, lineFeatures, splitLines, type Line } from './lines.js';
-import { lineKey } from './repeated.js';
+import { chooseTitle } from './title.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
 /** What the segmenter needs to know about the page beyond its text. */
 export interface PageContext {
   outlet: string | null;
+  url: string | null;
   /** Line keys (see repeated.ts) that recur across this outlet's pages in the batch. */
   repeated: ReadonlySet<string>;
 }
@@ -16,33 +18,39 @@ export interface PageContext {
 /** A line after the first pass: still content, or already set aside with a kind and rule. */
 interface Item {
   line: Line;
-  removed: { kind: RemovedKind; rule: string } | null;
+  removed: Verdict | null;
   commentMarker: boolean;
   blankBefore: boolean;
 }
 
+const PHOTO_CREDIT = new Set(['credit:photo-agency', 'credit:photo-credit']);
+
 /**
  * Splits a page into title, body blocks, comments and removed chrome. Lines are first classified
- * alone (vocabulary, script, shape), then by position: the body runs from the first to the last
- * prose block before the comment section, and short lines inside it are headings only when prose
- * follows them.
+ * alone (vocabulary, script, shape, batch repetition), then in context: a photo credit makes the
+ * line above it a caption, "Read also" makes the short lines below it links, a copyright or
+ * wire sign-off ends the article, a comment header starts the comments. The body runs from the
+ * first to the last prose block between those bounds; the headline is chosen among the lines above.
  */
 export function segmentPage(text: string, vocab: Vocabulary, page: PageContext): Segmentation {
   const metadata: PageMetadata = { title: null, date: null, dateline: null, agency: null, byline: null, truncated: false };
   const removed: Removed[] = [];
   const items = classifyLines(text, vocab, metadata, page.repeated);
+  markCaptions(items);
 
   const firstProse = items.findIndex((it) => !it.removed && isProse(it.line));
-  let commentStart = items.findIndex((it, i) => i > firstProse && (it.commentMarker || isCommentHeader(it.line, vocab)));
+  let commentStart = firstProse < 0 ? -1 : items.findIndex((it, i) => i > firstProse && (it.commentMarker || isCommentHeader(it.line, vocab)));
   if (commentStart < 0) commentStart = items.length;
 
   const pageItems = items.slice(0, commentStart);
+  markLinkLists(pageItems);
+  markArticleEnd(pageItems, firstProse);
   for (const it of pageItems) if (it.removed) removed.push({ kind: it.removed.kind, start: it.line.start, end: it.line.end, rule: it.removed.rule });
-  const blocks = mergeContinuations(text, pageItems.filter((it) => !it.removed));
-  const { body, title, extraRemoved, truncated } = layoutBody(text, blocks, vocab, page, metadata);
-  removed.push(...extraRemoved);
-  metadata.title = title;
-  metadata.truncated ||= truncated;
+  const chunks = mergeContinuations(text, pageItems.filter((it) => !it.removed));
+  const laid = layoutBody(text, chunks, vocab, page, metadata);
+  removed.push(...laid.extraRemoved);
+  metadata.title = laid.title;
+  metadata.truncated ||= laid.truncated;
 
   let comments: Comment[] = [];
   if (commentStart < items.length) {
@@ -51,13 +59,14 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
     removed.push(...parsed.removed);
   }
   removed.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { metadata, blocks: body, removed, comments };
+  return { metadata, blocks: laid.body, removed, comments };
 }
 
 function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata, repeated: ReadonlySet<string>): Item[] {
   const lines = splitLines(text);
   const latinPage = lines.reduce((n, l) => n + (l && l.nonLatin < 0.5 ? l.words : 0), 0) >
     lines.reduce((n, l) => n + (l && l.nonLatin >= 0.5 ? l.words : 0), 0);
+  const ctx = { vocab, latinPage, repeated };
   const items: Item[] = [];
   let blank = true;
   for (const line of lines) {
@@ -65,39 +74,42 @@ function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata, repeat
       blank = true;
       continue;
     }
-    items.push({ line, removed: classifyLine(line, vocab, md, latinPage, repeated), commentMarker: firstMatch(vocab.commentSection, line.text) !== null, blankBefore: blank });
+    items.push({ line, removed: classifyLine(line, ctx, md), commentMarker: firstMatch(vocab.commentSection, line.text) !== null, blankBefore: blank });
     blank = false;
   }
   return items;
 }
 
-/** What one line is when it is not content, judged alone: vocabulary, script, batch repetition. */
-export function classifyLine(line: Line, vocab: Vocabulary, md: PageMetadata, latinPage: boolean, repeated: ReadonlySet<string>): Item['removed'] {
-  const t = line.text;
-  // A line in another script on an English page ("Дата публикации: 31.10.2024") is the site's
-  // own furniture, or an untranslated original; either way not the English article.
-  if (latinPage && line.nonLatin >= 0.5) return line.words <= 12 ? { kind: 'metadata', rule: 'metadata:non-latin-line' } : { kind: 'boilerplate', rule: 'language:foreign-paragraph' };
-  const syn = firstMatch(vocab.syndication, t);
-  if (syn && !isProse(line)) {
-    md.agency ??= syn.match.groups?.agency?.trim() ?? null;
-    return { kind: 'metadata', rule: syn.rule.id };
+/** A line glued on top of a photo credit ("… near Sudzha" / "REUTERS/Name/File Photo") is its caption. */
+function markCaptions(items: Item[]): void {
+  for (let i = 0; i + 1 < items.length; i++) {
+    const it = items[i]!;
+    const next = items[i + 1]!;
+    if (!it.removed && !next.blankBefore && next.removed && PHOTO_CREDIT.has(next.removed.rule) && it.line.words <= 40) {
+      it.removed = { kind: 'caption', rule: 'caption:above-credit' };
+    }
   }
-  const credit = firstMatch(vocab.credit, t);
-  if (credit && line.words <= 15) return { kind: 'credit', rule: credit.rule.id };
-  if (firstMatch(vocab.commentSection, t)) return { kind: 'boilerplate', rule: 'commentSection:marker' };
-  const chrome = firstMatch(vocab.boilerplate, t);
-  if (chrome && !isProse(line)) return { kind: 'boilerplate', rule: chrome.rule.id };
-  const by = firstMatch(vocab.byline, t);
-  if (by) {
-    md.byline ??= by.match.groups?.byline ?? null;
-    return { kind: 'metadata', rule: by.rule.id };
+}
+
+/** After a short "Read also" or "Tags" line, the lines up to the next prose are links, not headings. */
+function markLinkLists(items: Item[]): void {
+  let inList = false;
+  for (const it of items) {
+    if (it.removed) {
+      if (it.removed.flags?.list && it.line.words <= 4) inList = true;
+      continue;
+    }
+    if (isProse(it.line)) inList = false;
+    else if (inList) it.removed = { kind: 'boilerplate', rule: 'layout:link-list' };
   }
-  if (!line.terminal && isDateLine(t)) {
-    md.date ??= isoDate(t);
-    return { kind: 'metadata', rule: 'metadata:date-line' };
-  }
-  if (repeated.size && repeated.has(lineKey(t))) return { kind: 'boilerplate', rule: 'corpus:repeated-line' };
-  return null;
+}
+
+/** A copyright line, a wire sign-off or a tag list after the article's prose ends the article. */
+function markArticleEnd(items: Item[], firstProse: number): void {
+  if (firstProse < 0) return;
+  const end = items.findIndex((it, i) => i > firstProse && it.removed?.flags?.ends);
+  if (end < 0) return;
+  for (let i = end + 1; i < items.length; i++) items[i]!.removed ??= { kind: 'boilerplate', rule: 'layout:after-article-end' };
 }
 
 /** A run of lines read as one block: scrapers break sentences across lines ("…Security\nwas forced…"). */
@@ -120,6 +132,9 @@ function mergeContinuations(text: string, items: Item[]): Chunk[] {
   return out;
 }
 
+/** A display name on its own line under a headline: two to four capitalised words. */
+const NAME_LINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
+
 function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: PageContext, md: PageMetadata) {
   const extraRemoved: Removed[] = [];
   const body: Block[] = [];
@@ -138,13 +153,20 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
   const outlet = page.outlet?.trim().toLowerCase();
   const isSignature = (c: Chunk) => !!outlet && outlet.length >= 3 && c.line.words <= 8 && !isProse(c.line) && c.line.text.toLowerCase().includes(outlet);
 
+  const pre = chunks.slice(0, p0);
+  const t = chooseTitle(pre.map((c) => (isSignature(c) ? { ...c.line, words: 0 } : c.line)), chunks.slice(p0).map((c) => c.line.text), page.url);
+  if (t >= 0) title = { start: pre[t]!.start, end: pre[t]!.end, text: pre[t]!.line.text };
+
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
     if (i < p0) {
-      if (i === 0 && isHeadingShaped(c.line) && !isSignature(c)) title = { start: c.start, end: c.end, text: c.line.text };
-      else if (isSignature(c)) drop(c, 'credit', 'credit:outlet-signature');
-      else if (isHeadingShaped(c.line) && proseLike(chunks[i + 1])) body.push({ kind: 'heading', start: c.start, end: c.end });
-      else drop(c, 'boilerplate', 'layout:before-body');
+      if (i === t) continue;
+      if (isSignature(c)) drop(c, 'credit', 'credit:outlet-signature');
+      else if (i > t && t >= 0 && NAME_LINE.test(c.line.text) && !proseLike(chunks[i + 1])) {
+        md.byline ??= c.line.text;
+        drop(c, 'metadata', 'metadata:name-line');
+      } else if (i > t && isHeadingShaped(c.line) && proseLike(chunks[i + 1])) body.push({ kind: 'heading', start: c.start, end: c.end });
+      else drop(c, 'boilerplate', i < t ? 'layout:before-title' : 'layout:before-body');
       continue;
     }
     if (i > p1) {
@@ -157,13 +179,13 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
     }
     let range: Range = { start: c.start, end: c.end };
     if (i === p0) {
-      const pre = stripPrefixes(text.slice(c.start, c.end), c.start, vocab);
-      if (pre.cut > 0) {
-        extraRemoved.push(...pre.removed);
-        md.date ??= pre.date ? isoDate(pre.date) : null;
-        md.dateline ??= pre.dateline;
-        md.agency ??= pre.agency;
-        range = { start: c.start + pre.cut, end: c.end };
+      const lead = stripPrefixes(text.slice(c.start, c.end), c.start, vocab);
+      if (lead.cut > 0) {
+        extraRemoved.push(...lead.removed);
+        md.date ??= lead.date ? isoDate(lead.date) : null;
+        md.dateline ??= lead.dateline;
+        md.agency ??= lead.agency;
+        range = { start: c.start + lead.cut, end: c.end };
       }
     }
     if (c.line.bullet) body.push({ kind: 'list-item', ...range });

@@ -1,7 +1,7 @@
 import type { Block, Comment, Markup, PageMetadata, Removed, Segmentation } from '../../pipeline/document.js';
 import { isoDate } from './dates.js';
 import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
-import { classifyLine } from './layout.js';
+import { classifyLine } from './classify.js';
 import { isProse, lineFeatures } from './lines.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -28,7 +28,7 @@ export function segmentMarkup(text: string, markup: Markup, vocab: Vocabulary, r
       continue;
     }
     const line = lineFeatures(text.slice(b.start, b.end), b.start, b.end);
-    const gone = classifyLine(line, vocab, metadata, true, repeated);
+    const gone = classifyLine(line, { vocab, latinPage: true, repeated }, metadata);
     if (gone) {
       removed.push({ kind: gone.kind, start: b.start, end: b.end, rule: gone.rule });
       continue;

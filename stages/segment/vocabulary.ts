@@ -5,6 +5,14 @@ import type { DataVersion } from '../../pipeline/stage.js';
 export interface Rule {
   id: string;
   re: RegExp;
+  /** Applies to full sentences too: the pattern is specific enough never to hit article prose. */
+  prose?: boolean;
+  /** Marks the end of the article: prose after it is page furniture (footer, author bio). */
+  ends?: boolean;
+  /** Introduces a list of links ("Read also", "Tags"): the short lines after it are links. */
+  list?: boolean;
+  /** The avatar layout repeats the author's name on the line under the header. */
+  nameLine?: boolean;
 }
 
 /** The segmenter's vocabulary, compiled once per process. */
@@ -17,22 +25,29 @@ export interface Vocabulary {
   datePrefix: Rule[];
   byline: Rule[];
   truncation: Rule[];
-  commentLayout: Array<Rule & { nameLine: boolean }>;
+  caption: Rule[];
+  labels: Rule[];
+  commentLayout: Rule[];
   commentChrome: Rule[];
+  commentDepth: Rule[];
+  commentReplyMarker: Rule[];
+  commentSignature: Rule[];
   version: DataVersion;
 }
 
 // Datelines and bylines rely on capitals (MINSK, not Minsk; By Jane Doe) to tell them from a sentence.
 const CASE_SENSITIVE = new Set(['dateline', 'byline']);
 
-type RawRules = Record<string, Array<{ id: string; re: string }>> & { version?: string };
+type RawRule = { id: string; re: string; prose?: boolean; ends?: boolean; list?: boolean; nameLine?: boolean };
+type RawRules = Record<string, RawRule[]> & { version?: string };
 
 export function loadVocabulary(path = stageDataPath('segment', 'vocabulary.yaml')): Vocabulary {
   const { data, version } = loadDataFile<RawRules>(path);
   const compile = (key: string): Rule[] =>
     (data[key] ?? []).map((r) => {
       try {
-        return { id: `${key}:${r.id}`, re: new RegExp(r.re, CASE_SENSITIVE.has(key) ? 'u' : 'iu') };
+        const { id, re, ...flags } = r;
+        return { ...flags, id: `${key}:${id}`, re: new RegExp(re, CASE_SENSITIVE.has(key) ? 'u' : 'iu') };
       } catch (err) {
         throw new Error(`[E013] ${path}: rule ${key}/${r.id}: ${(err as Error).message}`);
       }
@@ -46,8 +61,13 @@ export function loadVocabulary(path = stageDataPath('segment', 'vocabulary.yaml'
     datePrefix: compile('datePrefix'),
     byline: compile('byline'),
     truncation: compile('truncation'),
-    commentLayout: compile('commentLayout').map((r, i) => ({ ...r, nameLine: Boolean((data.commentLayout?.[i] as { nameLine?: boolean })?.nameLine) })),
+    caption: compile('caption'),
+    labels: compile('labels'),
+    commentLayout: compile('commentLayout'),
     commentChrome: compile('commentChrome'),
+    commentDepth: compile('commentDepth'),
+    commentReplyMarker: compile('commentReplyMarker'),
+    commentSignature: compile('commentSignature'),
     version,
   };
 }

@@ -1,0 +1,70 @@
+import type { PageMetadata, RemovedKind } from '../../pipeline/document.js';
+import { isDateLine, isoDate } from './dates.js';
+import { isProse, type Line } from './lines.js';
+import { lineKey } from './repeated.js';
+import { firstMatch, type Rule, type Vocabulary } from './vocabulary.js';
+
+/** Why a line is not content: the report's kind, the rule's id, and the rule itself when it has flags. */
+export interface Verdict {
+  kind: RemovedKind;
+  rule: string;
+  flags?: Rule;
+}
+
+/** What classification needs besides the line: the vocabulary, the page's script, the batch's template lines. */
+export interface LineContext {
+  vocab: Vocabulary;
+  latinPage: boolean;
+  repeated: ReadonlySet<string>;
+}
+
+const hit = (rules: Rule[], line: Line) => {
+  const m = firstMatch(rules, line.text);
+  // A rule without `prose: true` never removes a full sentence.
+  return m && (m.rule.prose || !isProse(line)) ? m : null;
+};
+
+/**
+ * What one line is when it is not content, judged alone: its script, the vocabulary, whether it
+ * is a date stamp or a label, and whether it is the outlet's template. Facts it reads (agency,
+ * byline, date) go into `md`; the first one found wins.
+ */
+export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Verdict | null {
+  const { vocab } = ctx;
+  const t = line.text;
+  // A line in another script on an English page ("Дата публикации: 31.10.2024") is the site's
+  // own furniture, or an untranslated original; either way not the English article.
+  if (ctx.latinPage && line.nonLatin >= 0.5) return line.words <= 12 ? { kind: 'metadata', rule: 'metadata:non-latin-line' } : { kind: 'boilerplate', rule: 'language:foreign-paragraph' };
+  const syn = hit(vocab.syndication, line);
+  if (syn) {
+    md.agency ??= syn.match.groups?.agency?.trim() ?? null;
+    return { kind: 'metadata', rule: syn.rule.id };
+  }
+  const caption = hit(vocab.caption, line);
+  if (caption && line.words <= 60) return { kind: 'caption', rule: caption.rule.id };
+  const credit = hit(vocab.credit, line);
+  if (credit && (line.words <= 15 || credit.rule.prose)) return { kind: 'credit', rule: credit.rule.id, flags: credit.rule };
+  if (firstMatch(vocab.commentSection, t)) return { kind: 'boilerplate', rule: 'commentSection:marker' };
+  const chrome = hit(vocab.boilerplate, line);
+  if (chrome) return { kind: 'boilerplate', rule: chrome.rule.id, flags: chrome.rule };
+  const by = firstMatch(vocab.byline, t);
+  if (by) {
+    const g = by.match.groups ?? {};
+    md.byline ??= g.byline?.trim() ?? null;
+    md.agency ??= g.agency ?? null;
+    if (g.date) md.date ??= isoDate(g.date);
+    return { kind: 'metadata', rule: by.rule.id };
+  }
+  const label = line.words <= 12 ? firstMatch(vocab.labels, t) : null;
+  if (label) {
+    const author = label.match.groups?.byline;
+    if (author) md.byline ??= author.trim();
+    return { kind: author || label.rule.id.endsWith('time-label') ? 'metadata' : 'boilerplate', rule: label.rule.id };
+  }
+  if (!line.terminal && isDateLine(t)) {
+    md.date ??= isoDate(t);
+    return { kind: 'metadata', rule: 'metadata:date-line' };
+  }
+  if (ctx.repeated.size && ctx.repeated.has(lineKey(t))) return { kind: 'boilerplate', rule: 'corpus:repeated-line' };
+  return null;
+}

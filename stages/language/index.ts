@@ -14,7 +14,8 @@ const ENGLISH = new Set('the of and to is was that with for are this have has fr
 const SAMPLE_WORDS = 300;
 const SAMPLE_CHARS = 2000;
 const MIN_LATIN_LETTERS = 250;
-const CLOSE_TO_ENGLISH = 0.9;
+const ENGLISH_SHARE = 0.2;
+const MIXED_SHARE = 0.1;
 
 /** The language a manifest gives ("en", "eng", "English") as ISO 639-1, or null if unreadable. */
 export function normaliseLanguage(s: string): string | null {
@@ -33,10 +34,8 @@ export interface Detection {
 /** Detects a text's language: the English function-word check, then franc-min (82 languages). */
 export function detectLanguage(text: string): Detection {
   const words = text.slice(0, SAMPLE_CHARS * 2).match(/\p{L}+/gu)?.slice(0, SAMPLE_WORDS) ?? [];
-  if (words.length >= 20) {
-    const english = words.filter((w) => ENGLISH.has(w.toLowerCase())).length;
-    if (english / words.length >= 0.2) return { language: 'en', via: 'function-words', runnerUp: null };
-  }
+  const englishShare = words.length ? words.filter((w) => ENGLISH.has(w.toLowerCase())).length / words.length : 0;
+  if (words.length >= 20 && englishShare >= ENGLISH_SHARE) return { language: 'en', via: 'function-words', runnerUp: null };
   const sample = text.slice(0, SAMPLE_CHARS);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
@@ -46,10 +45,10 @@ export function detectLanguage(text: string): Detection {
   const ranked = francAll(sample, { minLength: 10 });
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return { language: 'und', via: 'too-short', runnerUp: null };
-  const english = ranked.find(([code]) => code === 'eng')?.[1] ?? 0;
-  // When English scores nearly as well as the winner the text is mixed or odd; default to English
-  // with a warning rather than silently skip the analysis of an English page.
-  if (best[0] !== 'eng' && english >= CLOSE_TO_ENGLISH) return { language: 'und', via: 'franc', runnerUp: TO_639_1.get(best[0]) ?? best[0] };
+  // franc's scores for Latin-script languages sit close together, so whether English is still in
+  // play is read from the function words: a text with many is mixed or odd, and is better analysed
+  // as English with a warning than silently skipped.
+  if (best[0] !== 'eng' && englishShare >= MIXED_SHARE) return { language: 'und', via: 'franc', runnerUp: TO_639_1.get(best[0]) ?? best[0] };
   return { language: TO_639_1.get(best[0]) ?? 'und', via: 'franc', runnerUp: second ? (TO_639_1.get(second[0]) ?? second[0]) : null };
 }
 

@@ -18,11 +18,16 @@ export interface LineContext {
   repeated: ReadonlySet<string>;
 }
 
-const hit = (rules: Rule[], line: Line) => {
-  const m = firstMatch(rules, line.text);
-  // A rule without `prose: true` never removes a full sentence.
-  return m && (m.rule.prose || !isProse(line)) ? m : null;
-};
+/** The first rule that may remove this line: a rule without `prose: true` never removes a full sentence. */
+function hit(rules: Rule[], line: Line): { rule: Rule; match: RegExpMatchArray } | null {
+  const prose = isProse(line);
+  for (const rule of rules) {
+    if (prose && !rule.prose) continue;
+    const match = line.text.match(rule.re);
+    if (match) return { rule, match };
+  }
+  return null;
+}
 
 /**
  * What one line is when it is not content, judged alone: its script, the vocabulary, whether it
@@ -35,6 +40,8 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
   // A line in another script on an English page ("Дата публикации: 31.10.2024") is the site's
   // own furniture, or an untranslated original; either way not the English article.
   if (ctx.latinPage && line.nonLatin >= 0.5) return line.words <= 12 ? { kind: 'metadata', rule: 'metadata:non-latin-line' } : { kind: 'boilerplate', rule: 'language:foreign-paragraph' };
+  // "Read more" and "…" are truncation only right after the body; the layout decides.
+  if (firstMatch(vocab.truncation, t)) return null;
   const syn = hit(vocab.syndication, line);
   if (syn) {
     md.agency ??= syn.match.groups?.agency?.trim() ?? null;
@@ -50,8 +57,8 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
   const by = firstMatch(vocab.byline, t);
   if (by) {
     const g = by.match.groups ?? {};
+    // A byline's "Associated Press" is the author's employer; the dateline names the agency.
     md.byline ??= g.byline?.trim() ?? null;
-    md.agency ??= g.agency ?? null;
     if (g.date) md.date ??= isoDate(g.date);
     return { kind: 'metadata', rule: by.rule.id };
   }

@@ -158,22 +158,35 @@ function header(lines: Line[], i: number, vocab: Vocabulary): Header | null {
     }
     return { author, time, parent: g.parent?.trim() ?? null, consumed, rule: `commentLayout:${hit.rule.id.split(':')[1]}` };
   }
-  const next = lines[i + 1];
-  if (next && isNameLine(line) && !isTimeLine(line) && isTimeLine(next) && !isChrome(line, vocab)) {
-    return { author: line.text, time: next.text, parent: null, consumed: 2, rule: 'comment:name-time-header' };
+  // A name line, perhaps a badge ("OP", "Author") or a lone separator, then a time line: the
+  // layout of Substack, new Reddit and most comment widgets rendered one element per line.
+  const name = displayName(line.text);
+  if (!isNameLine({ ...line, text: name, words: name.split(/\s+/).length }) || isTimeLine(line) || isChrome(line, vocab)) return null;
+  for (let k = 1; k <= 3 && lines[i + k]; k++) {
+    const l = lines[i + k]!;
+    if (isTimeLine(l)) return { author: name, time: l.text, parent: null, consumed: k + 1, rule: 'comment:name-time-header' };
+    if (!SEPARATOR.test(l.text) && !firstMatch(vocab.commentChrome, l.text)?.rule.id.endsWith(':badge')) break;
   }
   return null;
+}
+
+const SEPARATOR = /^[·•∙|]$/u;
+
+/** The name in a name line, without what widgets append ("Milica J. · Works at X", "Ann · Pristina"). */
+function displayName(text: string): string {
+  return text.split(/\s+[·•∙|]\s+/u)[0]!.trim();
 }
 
 /** A name line followed by text (not a widget line): the header of the Facebook plugin layout. */
 function nameThenText(lines: Line[], i: number, vocab: Vocabulary): Header | null {
   const line = lines[i]!;
   const next = lines[i + 1];
-  if (!next || !isNameLine(line) || isChrome(line, vocab) || isChrome(next, vocab)) return null;
+  const name = displayName(line.text);
+  if (!next || !isNameLine({ ...line, text: name, words: name.split(/\s+/).length }) || isChrome(line, vocab) || isChrome(next, vocab)) return null;
   // The name is followed by what the reader wrote and, in this layout, by an action row after it.
   const closesWithRow = lines.slice(i + 2, i + 12).some((l) => firstMatch(vocab.commentChrome, l.text)?.match.groups?.time);
   if (!closesWithRow && !isProse(next)) return null;
-  return { author: line.text, time: null, parent: null, consumed: 1, rule: 'comment:name-line' };
+  return { author: name, time: null, parent: null, consumed: 1, rule: 'comment:name-line' };
 }
 
 function isChrome(l: Line, vocab: Vocabulary): boolean {

@@ -1,5 +1,8 @@
 import * as chrono from 'chrono-node';
 
+const REFERENCE_A = new Date(Date.UTC(2001, 0, 1));
+const REFERENCE_B = new Date(Date.UTC(2011, 6, 15));
+
 /**
  * An absolute calendar date in ISO form (YYYY-MM-DD), or null for relative or partial dates
  * ("2 hours ago", "October 31"): a guessed year would be a silent mistake in a research table.
@@ -8,8 +11,12 @@ export function isoDate(text: string): string | null {
   const iso = text.match(/\b(\d{4})-(\d{2})-(\d{2})\b/);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   // Day-first numeric dates (31.10.2024) are the norm on the European sites we read.
-  const r = chrono.en.GB.parse(text)[0] ?? chrono.parse(text)[0];
+  const r = chrono.en.GB.parse(text, REFERENCE_A)[0] ?? chrono.parse(text, REFERENCE_A)[0];
   if (!r || !r.start.isCertain('year') || !r.start.isCertain('month') || !r.start.isCertain('day')) return null;
+  // "7 hr. ago" comes back as a certain date relative to the reference: a date that moves with the
+  // reference is relative, and reading it against today would make reports depend on the run day.
+  const again = chrono.en.GB.parse(text, REFERENCE_B)[0] ?? chrono.parse(text, REFERENCE_B)[0];
+  if (!again || again.start.date().getTime() !== r.start.date().getTime()) return null;
   const y = r.start.get('year'), m = r.start.get('month'), d = r.start.get('day');
   if (y === null || m === null || d === null) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -17,12 +24,15 @@ export function isoDate(text: string): string | null {
 
 /** A line that is nothing but a date or time stamp ("October 31, 2024 at 10:31 am", "2 hours ago"). */
 const MAYBE_DATE = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|ago)/i;
+// What may surround the dates on a date line: labels, clock times, zones, reading time, separators.
+const FILLER = /\b(published|posted|updated|edited|modified|on|at|date|last|gmt|utc|cet|cest|msk|eet|est|edt|bst|am|pm|\d+\s*min(ute)?s?\s*read|read)\b|\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\b|[+-]\d{1,2}(:\d{2})?\b|[\s:,|·•–—()-]/giu;
 
 export function isDateLine(text: string): boolean {
   // chrono is thorough but slow; most lines have no digit or month word and cannot be dates.
-  if (text.length > 80 || !MAYBE_DATE.test(text) || text.split(/\s+/).length > 9) return false;
-  const r = chrono.parse(text)[0];
-  if (!r) return false;
-  const rest = (text.slice(0, r.index) + text.slice(r.index + r.text.length)).replace(/\b(published|posted|updated|on|at|date|last)\b|[\s:,|–—-]/giu, '');
-  return rest.length <= 2;
+  if (text.length > 100 || !MAYBE_DATE.test(text) || text.split(/\s+/).length > 14) return false;
+  const found = chrono.parse(text);
+  if (!found.length) return false;
+  let rest = text;
+  for (const r of [...found].sort((a, b) => b.index - a.index)) rest = rest.slice(0, r.index) + ' ' + rest.slice(r.index + r.text.length);
+  return rest.replace(FILLER, '').length <= 2;
 }

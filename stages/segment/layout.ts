@@ -4,7 +4,7 @@ import { isCommentHeader, parseComments } from './comments.js';
 import { isoDate } from './dates.js';
 import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
 import { isHeadingShaped, isProse, lineFeatures, splitLines, type Line } from './lines.js';
-import { chooseTitle } from './title.js';
+import { chooseTitle, isTitleShaped } from './title.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
 /** What the segmenter needs to know about the page beyond its text. */
@@ -15,6 +15,11 @@ export interface PageContext {
   repeated: ReadonlySet<string>;
 }
 
+/** Prose that can open a body: a question shaped like a headline is the headline. */
+function isBodyProse(l: Line): boolean {
+  return isProse(l) && !(l.text.endsWith('?') && isTitleShaped(l));
+}
+
 /** A line after the first pass: still content, or already set aside with a kind and rule. */
 interface Item {
   line: Line;
@@ -23,7 +28,7 @@ interface Item {
   blankBefore: boolean;
 }
 
-const PHOTO_CREDIT = new Set(['credit:photo-agency', 'credit:photo-credit']);
+const PHOTO_CREDIT = new Set(['credit:photo-agency', 'credit:photo-credit', 'credit:agency-slash-name']);
 
 /**
  * Splits a page into title, body blocks, comments and removed chrome. Lines are first classified
@@ -38,7 +43,7 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   const items = classifyLines(text, vocab, metadata, page.repeated);
   markCaptions(items);
 
-  const firstProse = items.findIndex((it) => !it.removed && isProse(it.line));
+  const firstProse = items.findIndex((it) => !it.removed && isBodyProse(it.line));
   let commentStart = firstProse < 0 ? -1 : items.findIndex((it, i) => i > firstProse && (it.commentMarker || isCommentHeader(it.line, vocab)));
   if (commentStart < 0) commentStart = items.length;
 
@@ -99,7 +104,8 @@ function markLinkLists(items: Item[]): void {
       if (it.removed.flags?.list && it.line.words <= 4) inList = true;
       continue;
     }
-    if (isProse(it.line)) inList = false;
+    // Linked headlines end in "?" or "!" as often as not; a list ends at a real paragraph.
+    if (isProse(it.line) && (/[.…]["'”’»)]*$/u.test(it.line.text) || it.line.words >= 25)) inList = false;
     else if (inList) it.removed = { kind: 'boilerplate', rule: 'layout:link-list' };
   }
 }
@@ -132,6 +138,9 @@ function mergeContinuations(text: string, items: Item[]): Chunk[] {
   return out;
 }
 
+// A line this long under the headline, even without a final full stop, is the standfirst.
+const STANDFIRST_WORDS = 12;
+
 /** A display name on its own line under a headline: two to four capitalised words. */
 const NAME_LINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
 
@@ -141,7 +150,7 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
   let title: PageMetadata['title'] = null;
   let truncated = false;
   const proseLike = (c: Chunk | undefined) => !!c && (isProse(c.line) || c.line.bullet || (c.line.terminal && c.line.words >= 3));
-  const p0 = chunks.findIndex((c) => isProse(c.line));
+  const p0 = chunks.findIndex((c) => isBodyProse(c.line));
   let p1 = -1;
   for (let i = chunks.length - 1; i >= 0; i--) if (isProse(chunks[i]!.line) || (chunks[i]!.line.bullet && i > p0)) { p1 = i; break; }
   if (p0 < 0) {
@@ -165,7 +174,8 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
       else if (i > t && t >= 0 && NAME_LINE.test(c.line.text) && !proseLike(chunks[i + 1])) {
         md.byline ??= c.line.text;
         drop(c, 'metadata', 'metadata:name-line');
-      } else if (i > t && isHeadingShaped(c.line) && proseLike(chunks[i + 1])) body.push({ kind: 'heading', start: c.start, end: c.end });
+      } else if (i > t && c.line.words >= STANDFIRST_WORDS) body.push({ kind: 'paragraph', start: c.start, end: c.end });
+      else if (i > t && c.line.words >= 4 && isHeadingShaped(c.line) && proseLike(chunks[i + 1])) body.push({ kind: 'heading', start: c.start, end: c.end });
       else drop(c, 'boilerplate', i < t ? 'layout:before-title' : 'layout:before-body');
       continue;
     }
@@ -189,7 +199,7 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
       }
     }
     if (c.line.bullet) body.push({ kind: 'list-item', ...range });
-    else if (!c.line.terminal && isHeadingShaped(c.line) && proseLike(chunks[i + 1]) && i < p1) body.push({ kind: 'heading', ...range });
+    else if ((!c.line.terminal || c.line.text.endsWith('?')) && isHeadingShaped(c.line) && proseLike(chunks[i + 1]) && i < p1) body.push({ kind: 'heading', ...range });
     else if (c.line.terminal || isProse(c.line)) {
       const split = splitInlineCaptions(text, range);
       extraRemoved.push(...split.removed);

@@ -51,7 +51,11 @@ export function isProse(l: Line): boolean {
   return (l.terminal && l.words >= 6) || l.words >= 25;
 }
 
-/** A line shaped like a heading: short, no sentence-final punctuation, starts with a capital or digit. */
+/**
+ * A line shaped like a heading: short, no sentence-final punctuation (a question is allowed:
+ * "How much will it cost?" heads many sections), starts with a capital or digit.
+ */
 export function isHeadingShaped(l: Line): boolean {
-  return !l.bullet && l.words >= 2 && l.words <= 20 && !/[.!?,;:…]$/u.test(l.text) && /^[\p{Lu}\p{N}"“'‘]/u.test(l.text);
+  if (l.bullet || l.words < 2 || l.words > 20 || !/^[\p{Lu}\p{N}"“'‘]/u.test(l.text)) return false;
+  return !/[.!,;:…]$/u.test(l.text) && (!l.text.endsWith('?') || l.words <= 12);
 }

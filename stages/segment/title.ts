@@ -26,10 +26,15 @@ export function chooseTitle(lines: Line[], restOfPage: string[], url: string | n
   const slug = slugWords(url);
   let best = -1;
   let bestScore = 2;
+  // Lines between a candidate and the body push it away, except other long headline-shaped
+  // lines: a headline is often followed by a standfirst or a sub-heading, and comes first.
+  const long = lines.map((l) => isTitleShaped(l) && l.words >= 8);
   lines.forEach((l, i) => {
     if (!isTitleShaped(l)) return;
-    const distance = lines.length - 1 - i;
-    let score = Math.min(l.words, 14) - distance;
+    let distance = 0;
+    for (let j = i + 1; j < lines.length; j++) if (!long[j]) distance++;
+    // Headlines run to about fifteen words; a longer unpunctuated line is a standfirst or a promo.
+    let score = Math.min(l.words, 10) - distance - Math.max(0, l.words - 16);
     const key = l.text.toLowerCase();
     if (restOfPage.some((r) => r.toLowerCase().endsWith(key))) score += 4;
     if (slug.size) {

@@ -35,10 +35,10 @@ export interface Vocabulary {
   version: DataVersion;
 }
 
-// Datelines and bylines rely on capitals (MINSK, not Minsk; By Jane Doe) to tell them from a sentence.
+// Datelines and bylines (and rules flagged `cased`) rely on capitals (MINSK, not Minsk; By Jane Doe) to tell them from a sentence.
 const CASE_SENSITIVE = new Set(['dateline', 'byline']);
 
-type RawRule = { id: string; re: string; prose?: boolean; ends?: boolean; list?: boolean; nameLine?: boolean };
+type RawRule = { id: string; re: string; prose?: boolean; ends?: boolean; list?: boolean; nameLine?: boolean; cased?: boolean };
 type RawRules = Record<string, RawRule[]> & { version?: string };
 
 export function loadVocabulary(path = stageDataPath('segment', 'vocabulary.yaml')): Vocabulary {
@@ -46,8 +46,8 @@ export function loadVocabulary(path = stageDataPath('segment', 'vocabulary.yaml'
   const compile = (key: string): Rule[] =>
     (data[key] ?? []).map((r) => {
       try {
-        const { id, re, ...flags } = r;
-        return { ...flags, id: `${key}:${id}`, re: new RegExp(re, CASE_SENSITIVE.has(key) ? 'u' : 'iu') };
+        const { id, re, cased, ...flags } = r;
+        return { ...flags, id: `${key}:${id}`, re: new RegExp(re, cased || CASE_SENSITIVE.has(key) ? 'u' : 'iu') };
       } catch (err) {
         throw new Error(`[E013] ${path}: rule ${key}/${r.id}: ${(err as Error).message}`);
       }

@@ -29,6 +29,9 @@ function hit(rules: Rule[], line: Line): { rule: Rule; match: RegExpMatchArray }
   return null;
 }
 
+// A day-month-year stamp under a label in any language ("Дата публикации: 31.10.2024").
+const DATE_NUMERIC = /^[^\d]{0,40}\b\d{1,2}[./]\d{1,2}[./]\d{4}\b[\s\d:.,]*$/u;
+
 /**
  * What one line is when it is not content, judged alone: its script, the vocabulary, whether it
  * is a date stamp or a label, and whether it is the outlet's template. Facts it reads (agency,
@@ -39,7 +42,7 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
   const t = line.text;
   // A line in another script on an English page ("Дата публикации: 31.10.2024") is the site's
   // own furniture, or an untranslated original; either way not the English article.
-  if (ctx.latinPage && line.nonLatin >= 0.5) return line.words <= 12 ? { kind: 'metadata', rule: 'metadata:non-latin-line' } : { kind: 'boilerplate', rule: 'language:foreign-paragraph' };
+  const foreign = ctx.latinPage && line.nonLatin >= 0.5;
   // "Read more" and "…" are truncation only right after the body; the layout decides.
   if (firstMatch(vocab.truncation, t)) return null;
   const syn = hit(vocab.syndication, line);
@@ -53,7 +56,17 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
   if (credit && (line.words <= 15 || credit.rule.prose)) return { kind: 'credit', rule: credit.rule.id, flags: credit.rule };
   if (firstMatch(vocab.commentSection, t)) return { kind: 'boilerplate', rule: 'commentSection:marker' };
   const chrome = hit(vocab.boilerplate, line);
-  if (chrome) return { kind: 'boilerplate', rule: chrome.rule.id, flags: chrome.rule };
+  if (chrome) {
+    if (chrome.match.groups?.date) md.date ??= isoDate(chrome.match.groups.date);
+    return { kind: 'boilerplate', rule: chrome.rule.id, flags: chrome.rule };
+  }
+  if (foreign) {
+    if (isDateLine(t) || DATE_NUMERIC.test(t)) {
+      md.date ??= isoDate(t);
+      return { kind: 'metadata', rule: 'metadata:foreign-date-line' };
+    }
+    return { kind: 'boilerplate', rule: line.words <= 12 ? 'language:foreign-line' : 'language:foreign-paragraph' };
+  }
   const by = firstMatch(vocab.byline, t);
   if (by) {
     const g = by.match.groups ?? {};
@@ -66,7 +79,7 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
   if (label) {
     const author = label.match.groups?.byline;
     if (author) md.byline ??= author.trim();
-    return { kind: author || label.rule.id.endsWith('time-label') ? 'metadata' : 'boilerplate', rule: label.rule.id };
+    return { kind: author || /(time-label|edited-by)$/.test(label.rule.id) ? 'metadata' : 'boilerplate', rule: label.rule.id };
   }
   if (!line.terminal && isDateLine(t)) {
     md.date ??= isoDate(t);

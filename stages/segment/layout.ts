@@ -48,6 +48,13 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   if (commentStart < 0) commentStart = items.length;
 
   const pageItems = items.slice(0, commentStart);
+  // A forum thread opens with the first post's own header ("Post by X » date"): its metadata.
+  for (let i = 0; i < Math.max(firstProse, 0); i++) {
+    const h = pageItems[i]!.removed ? null : firstMatch(vocab.commentLayout, pageItems[i]!.line.text);
+    if (!h) continue;
+    pageItems[i]!.removed = { kind: 'metadata', rule: 'metadata:opening-post-header' };
+    if (h.match.groups?.time) metadata.date ??= isoDate(h.match.groups.time);
+  }
   markLinkLists(pageItems);
   markArticleEnd(pageItems, firstProse);
   for (const it of pageItems) if (it.removed) removed.push({ kind: it.removed.kind, start: it.line.start, end: it.line.end, rule: it.removed.rule });
@@ -171,7 +178,7 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
     if (i < p0) {
       if (i === t) continue;
       if (isSignature(c)) drop(c, 'credit', 'credit:outlet-signature');
-      else if (i > t && t >= 0 && NAME_LINE.test(c.line.text) && !proseLike(chunks[i + 1])) {
+      else if (i > t && t >= 0 && NAME_LINE.test(c.line.text) && c.line.words <= 3) {
         md.byline ??= c.line.text;
         drop(c, 'metadata', 'metadata:name-line');
       } else if (i > t && c.line.words >= STANDFIRST_WORDS) body.push({ kind: 'paragraph', start: c.start, end: c.end });

@@ -28,7 +28,7 @@ export function chooseTitle(lines: Line[], restOfPage: string[], url: string | n
   let bestScore = 2;
   // Lines between a candidate and the body push it away, except other long headline-shaped
   // lines: a headline is often followed by a standfirst or a sub-heading, and comes first.
-  const long = lines.map((l) => isTitleShaped(l) && l.words >= 8);
+  const long = lines.map((l) => isTitleShaped(l) && l.words >= 5);
   lines.forEach((l, i) => {
     if (!isTitleShaped(l)) return;
     let distance = 0;

@@ -60,13 +60,6 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
     if (chrome.match.groups?.date) md.date ??= isoDate(chrome.match.groups.date);
     return { kind: 'boilerplate', rule: chrome.rule.id, flags: chrome.rule };
   }
-  if (foreign) {
-    if (isDateLine(t) || DATE_NUMERIC.test(t)) {
-      md.date ??= isoDate(t);
-      return { kind: 'metadata', rule: 'metadata:foreign-date-line' };
-    }
-    return { kind: 'boilerplate', rule: line.words <= 12 ? 'language:foreign-line' : 'language:foreign-paragraph' };
-  }
   const by = firstMatch(vocab.byline, t);
   if (by) {
     const g = by.match.groups ?? {};
@@ -79,7 +72,14 @@ export function classifyLine(line: Line, ctx: LineContext, md: PageMetadata): Ve
   if (label) {
     const author = label.match.groups?.byline;
     if (author) md.byline ??= author.trim();
-    return { kind: author || /(time-label|edited-by)$/.test(label.rule.id) ? 'metadata' : 'boilerplate', rule: label.rule.id };
+    return { kind: author || /(time-label|edited-by|date-label)$/.test(label.rule.id) ? 'metadata' : 'boilerplate', rule: label.rule.id };
+  }
+  if (foreign) {
+    if (isDateLine(t) || DATE_NUMERIC.test(t)) {
+      md.date ??= isoDate(t);
+      return { kind: 'metadata', rule: 'metadata:foreign-date-line' };
+    }
+    return { kind: 'boilerplate', rule: line.words <= 12 ? 'language:foreign-line' : 'language:foreign-paragraph' };
   }
   if (!line.terminal && isDateLine(t)) {
     md.date ??= isoDate(t);

@@ -41,7 +41,7 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   const metadata: PageMetadata = { title: null, date: null, dateline: null, agency: null, byline: null, truncated: false };
   const removed: Removed[] = [];
   const items = classifyLines(text, vocab, metadata, page.repeated);
-  markCaptions(items);
+  markCaptions(items, page.outlet);
 
   const firstProse = items.findIndex((it) => !it.removed && isBodyProse(it.line));
   let commentStart = firstProse < 0 ? -1 : items.findIndex((it, i) => i > firstProse && (it.commentMarker || isCommentHeader(it.line, vocab)));
@@ -93,11 +93,13 @@ function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata, repeat
 }
 
 /** A line glued on top of a photo credit ("… near Sudzha" / "REUTERS/Name/File Photo") is its caption. */
-function markCaptions(items: Item[]): void {
+function markCaptions(items: Item[], outlet: string | null): void {
+  // The outlet's own signature above a credit ("GSV Outlet" / "Photo: …") is a signature, not a caption.
+  const own = outlet && outlet.length >= 3 ? outlet.toLowerCase() : null;
   for (let i = 0; i + 1 < items.length; i++) {
     const it = items[i]!;
     const next = items[i + 1]!;
-    if (!it.removed && !next.blankBefore && next.removed && PHOTO_CREDIT.has(next.removed.rule) && it.line.words <= 40) {
+    if (!it.removed && !next.blankBefore && next.removed && PHOTO_CREDIT.has(next.removed.rule) && it.line.words <= 40 && !(own && it.line.text.toLowerCase().includes(own))) {
       it.removed = { kind: 'caption', rule: 'caption:above-credit' };
     }
   }

@@ -103,7 +103,8 @@ export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
       const target = open ?? done[done.length - 1];
       if (time && target && !target.time) target.time = time;
       close();
-      if (done.length && SECTION_END.has(chrome.rule.id)) ended = true;
+      // A reply form may stand above the comments (Disqus, Facebook); related links or a footer never do.
+      if (SECTION_END.has(chrome.rule.id) && (done.length || chrome.rule.id !== 'boilerplate:comment-box')) ended = true;
       continue;
     }
     if (inSignature) {
@@ -113,6 +114,11 @@ export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
     if (!open) {
       if (anyHeader) {
         drop(line, 'comment:outside-comment');
+        continue;
+      }
+      // Without any header, a two-word fragment with no full stop is a form label or a button.
+      if (line.words < 3 && !/[.!?…]["'”’»)]*$/u.test(line.text)) {
+        drop(line, 'comment:fragment');
         continue;
       }
       open = { author: null, time: null, lines: [], depth: null, parentName: null };

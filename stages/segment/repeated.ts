@@ -1,5 +1,3 @@
-import { splitLines } from './lines.js';
-
 // Longer lines are article prose, not template text, and hashing them would cost memory on
 // million-document batches for nothing.
 const MAX_LINE = 300;
@@ -11,8 +9,13 @@ export function lineKey(text: string): string {
 
 /** The distinct candidate lines of one page, for counting in how many pages each recurs. */
 export function candidateLines(text: string): Set<string> {
+  // Runs over the whole batch in the main thread before any worker starts, so it does no more
+  // than split, trim and fold; the segmenter splits lines the same way (on "\n", trimmed).
   const out = new Set<string>();
-  for (const l of splitLines(text)) if (l && l.text.length <= MAX_LINE && /\p{L}/u.test(l.text)) out.add(lineKey(l.text));
+  for (const raw of text.split('\n')) {
+    const t = raw.trim();
+    if (t && t.length <= MAX_LINE && /\p{L}/u.test(t)) out.add(lineKey(t));
+  }
   return out;
 }
 

@@ -42,7 +42,11 @@ export function extractHtml(html: string): Extraction {
   const out = new Renderer();
   const title = headline || flat(article?.title ?? '') || null;
   let titleRange: Range | null = null;
-  if (title) titleRange = out.block(title);
+  if (title) {
+    titleRange = out.block(title);
+    // Readability keeps the <h1> inside the content; the title line already holds it.
+    out.skipHeadingOnce = title;
+  }
   let fallback = false;
   const root = (article?.content ?? null) as Element | null;
   if (root) out.walk(root, false);
@@ -50,8 +54,6 @@ export function extractHtml(html: string): Extraction {
     fallback = true;
     if (document.body) out.walk(document.body as unknown as Element, true);
   }
-  // Readability keeps the <h1> it found inside the content; the title line already holds it.
-  out.dropFirstIf((b) => b.kind === 'heading' && titleRange !== null && out.textOf(b) === title);
   const rendered = out.renderComments(comments);
   return {
     text: out.text,
@@ -82,14 +84,8 @@ class Renderer {
     return { start, end: this.text.length };
   }
 
-  textOf(r: Range): string {
-    return this.text.slice(r.start, r.end);
-  }
-
-  dropFirstIf(pred: (b: Block) => boolean): void {
-    const first = this.blocks[0];
-    if (first && pred(first)) this.blocks.shift();
-  }
+  /** A heading text already rendered as the title line, not to be rendered again. */
+  skipHeadingOnce: string | null = null;
 
   private flush(kind: Block['kind']): void {
     const s = squash(this.inline);
@@ -118,7 +114,12 @@ class Renderer {
       }
       this.flush('paragraph');
       if (/^h[1-6]$/.test(tag)) {
-        this.inline = flat(child.textContent ?? '');
+        const heading = flat(child.textContent ?? '');
+        if (heading === this.skipHeadingOnce) {
+          this.skipHeadingOnce = null;
+          continue;
+        }
+        this.inline = heading;
         this.flush('heading');
       } else if (tag === 'figcaption' || tag === 'caption') {
         this.inline = flat(child.textContent ?? '');

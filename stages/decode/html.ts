@@ -16,6 +16,7 @@ export interface Extraction {
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'form', 'input', 'select', 'textarea', 'nav', 'img', 'video', 'audio', 'source', 'picture']);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary', 'caption']);
 const FALLBACK_SKIP = new Set(['header', 'footer', 'aside']);
+const MIN_CONTENT_CHARS = 140;
 
 /** Whether bytes read from a corpus file are an HTML page rather than article text. */
 export function looksLikeHtml(path: string, text: string): boolean {
@@ -38,7 +39,7 @@ export function extractHtml(html: string): Extraction {
   const metaDate = pageDate(document);
 
   const reader = new Readability(document as unknown as Document, { serializer: (el: Node) => el, charThreshold: 200 });
-  const article = reader.parse() as { title?: string | null; byline?: string | null; publishedTime?: string | null; content?: unknown } | null;
+  const article = reader.parse() as { title?: string | null; byline?: string | null; publishedTime?: string | null; content?: unknown; length?: number } | null;
   const out = new Renderer();
   const title = headline || flat(article?.title ?? '') || null;
   let titleRange: Range | null = null;
@@ -48,7 +49,9 @@ export function extractHtml(html: string): Extraction {
     out.skipHeadingOnce = title;
   }
   let fallback = false;
-  const root = (article?.content ?? null) as Element | null;
+  // On a page with no article (a paywall, a bare shell) Readability settles for any text it finds,
+  // often the footer; a content this short is treated as no content, with a warning.
+  const root = (article && (article.length ?? 0) >= MIN_CONTENT_CHARS ? article.content : null) as Element | null;
   if (root) out.walk(root, false);
   else {
     fallback = true;

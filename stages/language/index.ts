@@ -19,7 +19,8 @@ const MIXED_SHARE = 0.1;
 
 /** The language a manifest gives ("en", "eng", "English") as ISO 639-1, or null if unreadable. */
 export function normaliseLanguage(s: string): string | null {
-  const t = s.trim().toLowerCase();
+  // A regional tag ("en-GB", "pt_BR") names its language first.
+  const t = s.trim().toLowerCase().replace(/^([a-z]{2,3})[-_][a-z0-9]{2,8}$/, '$1');
   if (KNOWN_639_1.has(t)) return t;
   return TO_639_1.get(t) ?? BY_NAME.get(t) ?? null;
 }

@@ -64,6 +64,8 @@ describe('normaliseLanguage', () => {
     ['Belarusian', 'be'],
     ['deu', 'de'],
     ['Spanish', 'es'],
+    ['en-GB', 'en'],
+    ['pt_BR', 'pt'],
   ])('reads the manifest value %j as %s', (given, want) => {
     expect(normaliseLanguage(given)).toBe(want);
   });

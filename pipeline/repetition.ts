@@ -26,9 +26,13 @@ export function templateGroup(entry: CorpusEntry): string {
  */
 export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io: ReturnType<typeof pLimit>): Promise<(entry: CorpusEntry, bytes: Uint8Array) => string[]> {
   const lines = new RepeatedLines();
+  // A group too small to have a template is never read twice.
+  const size = new Map<string, number>();
+  for (const e of entries) if (!e.problem) size.set(templateGroup(e), (size.get(templateGroup(e)) ?? 0) + 1);
+  const counted = (e: CorpusEntry) => (size.get(templateGroup(e)) ?? 0) >= lines.minDocs;
   await Promise.all(
     entries
-      .filter((e) => !e.problem)
+      .filter((e) => !e.problem && counted(e))
       .map((e) =>
         io(async () => {
           let bytes: Uint8Array;
@@ -43,6 +47,7 @@ export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io
       ),
   );
   return (entry, bytes) => {
+    if (!counted(entry)) return [];
     const { text } = decodeText(bytes);
     return looksLikeHtml(entry.source.path, text) ? [] : lines.of(templateGroup(entry), text);
   };

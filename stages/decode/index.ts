@@ -38,8 +38,9 @@ const extracted = new WeakMap<Uint8Array, Extraction>();
 export function markupOf(bytes: Uint8Array, path: string): Markup | null {
   const hit = extracted.get(bytes);
   if (hit) return hit.markup;
-  const { text } = decodeText(bytes);
-  return looksLikeHtml(path, text) ? extract(bytes, text).markup : null;
+  // A plain-text page is told by its first bytes; only an HTML page is decoded again.
+  if (!looksLikeHtml(path, lenientUtf8.decode(bytes.subarray(0, 512)))) return null;
+  return extract(bytes, decodeText(bytes).text).markup;
 }
 
 function extract(bytes: Uint8Array, html: string): Extraction {

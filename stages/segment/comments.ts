@@ -49,8 +49,10 @@ export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
   let ended = false;
   let inSignature = false;
   let depth: number | null = null;
-  const headerAt = (i: number) => header(lines, i, vocab);
-  const anyHeader = lines.some((_, i) => headerAt(i) !== null);
+  // Judged once per line: a header test may run chrono on the lines below it.
+  const headers = lines.map((_, i) => header(lines, i, vocab));
+  const headerAt = (i: number) => headers[i]!;
+  const anyHeader = headers.some((h) => h !== null);
   const drop = (l: Line, rule: string) => removed.push({ kind: 'boilerplate', start: l.start, end: l.end, rule });
   // A widget line ends the comment above it, so a comment's range never spans widget text; a
   // header with no text yet stays open (some layouts put votes between header and text).

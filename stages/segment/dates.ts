@@ -25,7 +25,7 @@ export function isoDate(text: string): string | null {
 /** A line that is nothing but a date or time stamp ("October 31, 2024 at 10:31 am", "2 hours ago"). */
 const MAYBE_DATE = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|ago)/i;
 // What may surround the dates on a date line: labels, clock times, zones, reading time, separators.
-const FILLER = /(published|posted|updated|edited|modified|on|at|date|last|gmt|utc|cet|cest|msk|eet|est|edt|bst|am|pm|\d+\s*min(ute)?s?\s*read|read|veröffentlicht|aktualisiert|am|um|uhr|publicado|actualizado|el|publié|mis à jour|le|dата|дата|публикации|опубликовано|обновлено|опубліковано|оновлено|в|о)(?![\p{L}])|\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\b|[+-]\d{1,2}(:\d{2})?\b|[\s:,|·•–—()-]/giu;
+const FILLER = /(?<![\p{L}])(published|posted|updated|edited|modified|on|at|date|last|gmt|utc|cet|cest|msk|eet|est|edt|bst|am|pm|\d+\s*min(ute)?s?\s*read|read|veröffentlicht|aktualisiert|am|um|uhr|publicado|actualizado|el|publié|mis à jour|le|dата|дата|публикации|опубликовано|обновлено|опубліковано|оновлено|в|о)(?![\p{L}])|\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\b|[+-]\d{1,2}(:\d{2})?\b|[\s:,|·•–—()-]/giu;
 
 export function isDateLine(text: string): boolean {
   // chrono is thorough but slow; most lines have no digit or month word and cannot be dates.

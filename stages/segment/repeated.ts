@@ -30,7 +30,7 @@ export class RepeatedLines {
   private readonly docs = new Map<string, number>();
 
   constructor(
-    private readonly minDocs = 3,
+    readonly minDocs = 3,
     private readonly minShare = 0.05,
   ) {}
 

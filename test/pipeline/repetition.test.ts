@@ -46,7 +46,11 @@ describe('batch-level repeated lines (the outlet template)', () => {
 
   it('counts per outlet: a line shared by two outlets is not either one\'s template', () => {
     const lines = new RepeatedLines(3, 0.05);
-    for (let i = 0; i < 3; i++) lines.add(`outlet:${i}`, 'Share on Telegram\nA different article body each time.');
-    expect(lines.of('outlet:0', 'Share on Telegram')).toEqual([]);
+    // Three pages of each outlet; the line is on three pages in all, but only two of outlet A's.
+    for (let i = 0; i < 3; i++) {
+      lines.add('outlet:a', `${i < 2 ? 'Share on Telegram\n' : ''}Menu A\nBody ${i} of outlet A.`);
+      lines.add('outlet:b', `${i < 1 ? 'Share on Telegram\n' : ''}Menu B\nBody ${i} of outlet B.`);
+    }
+    expect(lines.of('outlet:a', 'Share on Telegram\nMenu A')).toEqual(['menu a']);
   });
 });

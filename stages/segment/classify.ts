@@ -2,7 +2,7 @@ import type { PageMetadata, RemovedKind } from '../../pipeline/document.js';
 import { isDateLine, isoDate } from './dates.js';
 import { isProse, type Line } from './lines.js';
 import { lineKey } from './repeated.js';
-import { firstMatch, type Rule, type Vocabulary } from './vocabulary.js';
+import { firstMatch, matchRule, type Rule, type Vocabulary } from './vocabulary.js';
 
 /** Why a line is not content: the report's kind, the rule's id, and the rule itself when it has flags. */
 export interface Verdict {
@@ -23,7 +23,7 @@ function hit(rules: Rule[], line: Line): { rule: Rule; match: RegExpMatchArray }
   const prose = isProse(line);
   for (const rule of rules) {
     if (prose && !rule.prose) continue;
-    const match = line.text.match(rule.re);
+    const match = matchRule(rule, line.text);
     if (match) return { rule, match };
   }
   return null;

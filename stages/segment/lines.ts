@@ -15,17 +15,50 @@ export interface Line {
 
 const BULLET = /^([•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+/u;
 const TERMINAL = /[.!?…:;]["'”’»)\]]*$|["”»]$/u;
-const LETTER = /\p{L}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+// Every line of every page passes here, so the counts are one pass over char codes; only the
+// rare non-ASCII character is asked of the Unicode tables.
 export function lineFeatures(text: string, start: number, end: number): Line {
-  const letters = text.match(LETTER)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
+  let letters = 0;
+  let latin = 0;
+  let words = 0;
+  let inWord = false;
+  let wordHasAlnum = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (space) {
+      if (inWord && wordHasAlnum) words++;
+      inWord = false;
+      wordHasAlnum = false;
+      continue;
+    }
+    inWord = true;
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) {
+        letters++;
+        latin++;
+        wordHasAlnum = true;
+      } else if (c >= 48 && c <= 57) wordHasAlnum = true;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) c = text.codePointAt(i++)!;
+    const ch = String.fromCodePoint(c);
+    if (LETTER.test(ch)) {
+      letters++;
+      if (LATIN.test(ch)) latin++;
+      wordHasAlnum = true;
+    } else if (!wordHasAlnum && WORD_CHAR.test(ch)) wordHasAlnum = true;
+  }
+  if (inWord && wordHasAlnum) words++;
   return {
     start,
     end,
     text,
-    words: text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+    words,
     terminal: TERMINAL.test(text),
     bullet: BULLET.test(text),
     nonLatin: letters ? 1 - latin / letters : 0,

@@ -21,35 +21,74 @@ export interface Match {
  */
 export class Matcher {
   private byFirst = new Map<string, Entry[]>();
+  /** Entries whose first word must match with its case ("=US"), keyed by the surface form. */
+  private byExact = new Map<string, Entry[]>();
   private anyFirst: Entry[] = [];
+  private next = new Map<Entry, NextWords | null>();
 
   constructor(readonly entries: Entry[]) {
     for (const e of entries) {
+      this.next.set(e, nextWords(e.pattern.elements));
       const keys = firstKeys(e.pattern.elements);
       if (!keys) this.anyFirst.push(e);
-      else for (const k of keys) (this.byFirst.get(k) ?? this.byFirst.set(k, []).get(k)!).push(e);
+      else {
+        for (const { key, exact } of keys) {
+          const map = exact ? this.byExact : this.byFirst;
+          const list = map.get(key) ?? map.set(key, []).get(key)!;
+          if (!list.includes(e)) list.push(e);
+        }
+      }
     }
   }
 
   /** All matches inside [from, to), longest per (start, entry); overlaps are resolved by `resolve`. */
   find(s: Stream, from: number, to: number): Match[] {
     const out: Match[] = [];
-    const none: Entry[] = [];
+    // Every token of every document passes here: no allocation per token, and an entry indexed
+    // under both a form and its lemma is tried once.
     for (let i = from; i < to; i++) {
       const lower = s.lower[i]!;
       const lemma = s.lemma[i]!;
-      const lists = [this.anyFirst, this.byFirst.get(lower) ?? none, lemma !== lower ? this.byFirst.get(lemma) ?? none : none, this.byFirst.get('=' + s.surface[i]!) ?? none];
-      for (let l = 0; l < lists.length; l++) {
-        for (const e of lists[l]!) {
-          // An entry indexed under both the form and the lemma is tried once.
-          if (l === 2 && (this.byFirst.get(lower) ?? none).includes(e)) continue;
-          const end = longest(e.pattern.elements, 0, i, s, to);
-          if (end > i) out.push({ first: i, last: end, entry: e });
-        }
-      }
+      const byForm = this.byFirst.get(lower);
+      const byLemma = lemma !== lower ? this.byFirst.get(lemma) : undefined;
+      const byCase = this.byExact.get(s.surface[i]!);
+      for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
+      if (byForm) for (const e of byForm) this.tryAt(e, i, s, to, out);
+      if (byLemma) for (const e of byLemma) if (!byForm?.includes(e)) this.tryAt(e, i, s, to, out);
+      if (byCase) for (const e of byCase) if (!byForm?.includes(e) && !byLemma?.includes(e)) this.tryAt(e, i, s, to, out);
     }
     return out;
   }
+
+  private tryAt(e: Entry, i: number, s: Stream, to: number, out: Match[]): void {
+    // Many patterns share a first word ("the =West", "the swamp"): the word after it rules most out.
+    const next = this.next.get(e);
+    if (next) {
+      const j = i + 1;
+      if (j >= to || !(next.lits.has(s.lower[j]!) || next.lits.has(s.lemma[j]!) || next.exact.has(s.surface[j]!))) return;
+    }
+    const end = longest(e.pattern.elements, 0, i, s, to);
+    if (end > i) out.push({ first: i, last: end, entry: e });
+  }
+}
+
+/** The words that must follow a one-word first element, when the second element is required. */
+interface NextWords {
+  lits: Set<string>;
+  exact: Set<string>;
+}
+
+function nextWords(elements: Element[]): NextWords | null {
+  const [first, second] = elements;
+  if (first?.kind !== 'alt' || first.alts.some((alt) => alt.length !== 1)) return null;
+  if (second?.kind !== 'alt' || second.optional) return null;
+  const out: NextWords = { lits: new Set(), exact: new Set() };
+  for (const alt of second.alts) {
+    const a = alt[0]!;
+    if (!('lit' in a)) return null;
+    (a.exact ? out.exact : out.lits).add(a.lit);
+  }
+  return out;
 }
 
 /**
@@ -70,14 +109,14 @@ export function resolve(matches: Match[]): Match[] {
   return kept.sort((a, b) => a.first - b.first);
 }
 
-function firstKeys(elements: Element[]): string[] | null {
+function firstKeys(elements: Element[]): Array<{ key: string; exact: boolean }> | null {
   const first = elements[0];
   if (!first || first.kind !== 'alt' || first.optional) return null;
-  const keys: string[] = [];
+  const keys: Array<{ key: string; exact: boolean }> = [];
   for (const alt of first.alts) {
     const a = alt[0]!;
     if (!('lit' in a)) return null;
-    keys.push(a.exact ? '=' + a.lit : a.lit);
+    keys.push({ key: a.lit, exact: a.exact });
   }
   return keys;
 }

@@ -23,13 +23,18 @@ const POS_TAGS = new Set(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'N
 
 /** Splits a word the way text tokens are split: "on-the-ground" → on, -, the, -, ground. */
 export function splitHyphens(word: string): string[] {
-  if (!/\p{L}-\p{L}/u.test(word)) return [word];
+  if (word.indexOf('-') < 0 || !/\p{L}-\p{L}/u.test(word)) return [word];
   return word.split(/(-)/u).filter((p) => p !== '');
 }
 
 /** Normalises typographic apostrophes and quotes so lexicon literals need only one spelling. */
 export function foldToken(t: string): string {
-  if (!/[’‘`´“”«»„]/u.test(t)) return t;
+  let plain = true;
+  for (let i = 0; i < t.length && plain; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 96 || c > 127) plain = false;
+  }
+  if (plain || !/[’‘`´“”«»„]/u.test(t)) return t;
   return t.replace(/[’‘`´]/gu, "'").replace(/[“”«»„]/gu, '"');
 }
 

@@ -1,4 +1,5 @@
 import type { Unit } from '../document.js';
+import { foldKey } from '../../stages/entities/fold.js';
 import { foldToken, splitHyphens } from './pattern.js';
 
 /**
@@ -7,6 +8,8 @@ import { foldToken, splitHyphens } from './pattern.js';
  */
 export interface Stream {
   lower: string[];
+  /** Case- and accent-folded surface ("szijjarto"), the key names are matched by. */
+  fold: string[];
   lemma: string[];
   surface: string[];
   pos: string[];
@@ -26,7 +29,7 @@ export function toStream(u: Unit): Stream {
 }
 
 function buildStream(u: Unit): Stream {
-  const s: Stream = { lower: [], lemma: [], surface: [], pos: [], start: [], end: [], token: [] };
+  const s: Stream = { lower: [], fold: [], lemma: [], surface: [], pos: [], start: [], end: [], token: [] };
   for (let i = 0; i < u.surface.length; i++) {
     const surface = foldToken(u.surface[i]!);
     const parts = splitHyphens(surface);
@@ -34,7 +37,9 @@ function buildStream(u: Unit): Stream {
     for (const part of parts) {
       const single = parts.length === 1;
       s.surface.push(part);
-      s.lower.push(part.toLowerCase());
+      const lower = part.toLowerCase();
+      s.lower.push(lower);
+      s.fold.push(foldKey(part));
       s.lemma.push(single ? foldToken(u.lemma[i]!).toLowerCase() : part.toLowerCase());
       s.pos.push(part === '-' ? 'PUNCT' : u.pos[i]!);
       s.start.push(at);

@@ -30,6 +30,8 @@ export interface AliasForm {
 export interface Gazetteer {
   entries: GazetteerEntry[];
   byFirst: Map<string, AliasForm[]>;
+  /** First keys of aliases whose first word is not capitalised ("the Kremlin", "dpa"). */
+  lowerFirst: Set<string>;
   /** Demonym (folded) → country entry: "belarusian" → Belarus. */
   demonyms: Map<string, GazetteerEntry>;
   byName: Map<string, GazetteerEntry>;
@@ -85,7 +87,8 @@ export function loadGazetteer(dir = stageDataPath('entities', 'gazetteer')): Gaz
   for (const entry of entries) {
     byName.set(foldKey(entry.name), entry);
     for (const d of entry.demonyms) if (!demonyms.has(foldKey(d))) demonyms.set(foldKey(d), entry);
-    for (const alias of new Set([entry.name, ...entry.aliases])) {
+    // "the Kremlin" is listed so the article is allowed, but the mention is "Kremlin".
+    for (const alias of new Set([entry.name, ...entry.aliases].map((a) => a.replace(/^the\s+(?=\S)/, '')))) {
       const toks = nameTokens(alias);
       if (toks.length === 0) continue;
       const form: AliasForm = {
@@ -99,7 +102,8 @@ export function loadGazetteer(dir = stageDataPath('entities', 'gazetteer')): Gaz
     }
   }
   for (const forms of byFirst.values()) forms.sort((a, b) => b.keys.length - a.keys.length);
-  const g = { entries, byFirst, demonyms, byName, versions };
+  const lowerFirst = new Set([...byFirst].filter(([, forms]) => forms.some((f) => f.rule[0] === 'any')).map(([k]) => k));
+  const g = { entries, byFirst, lowerFirst, demonyms, byName, versions };
   if (dir === stageDataPath('entities', 'gazetteer')) cached = g;
   return g;
 }

@@ -39,7 +39,7 @@ interface View {
 export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: number) => Region): RawMention[] {
   const v: View = {
     s,
-    key: s.surface.map(foldKey),
+    key: s.fold,
     sent: s.token.map((t) => u.sentence[t]!),
     titleCase: s.token.map((_, i) => regionOf(i) !== 'body' && regionOf(i) !== 'comment'),
   };
@@ -48,10 +48,20 @@ export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: n
   const known = new Uint8Array(s.surface.length);
   for (const m of [...gaz, ...mins]) known.fill(1, m.first, m.last);
   const kept = longestFirst([...mins, ...gaz, ...runs(v, r, known)]);
-  // A place inside a name we built ourselves ("Geneva Institute of …") is still a mention of the
-  // place; inside a curated name ("Shanghai Cooperation Organization") it is not.
-  const nested = gaz.filter((g) => (g.type === 'GPE' || g.type === 'LOC') && kept.some((k) => k.via.startsWith('rule:') && k.via !== 'rule:ministry' && k.first <= g.first && g.last <= k.last && k.last - k.first > g.last - g.first));
-  return [...kept, ...nested.map((g) => ({ ...g, via: 'gazetteer:nested' }))].sort((a, b) => a.first - b.first || a.last - b.last);
+  // A place inside a name we built ourselves ("Geneva Institute of …") or inside an event's name
+  // ("Alaska summit", "Russia-Ukraine war") is still a mention of the place; inside a curated
+  // organisation's name ("Shanghai Cooperation Organization") it is not.
+  const nested: RawMention[] = [];
+  for (const k of kept) {
+    if (!((k.via.startsWith('rule:') && k.via !== 'rule:ministry') || k.type === 'EVENT') || k.last - k.first < 2) continue;
+    for (let i = k.first; i < k.last; i++) {
+      const f = r.gaz.byFirst.get(v.key[i]!)?.find((form) => (form.entry.type === 'GPE' || form.entry.type === 'LOC') && i + form.keys.length <= k.last && form.keys.length < k.last - k.first && formAt(v, i, form) && standsAlone(v, r.gaz, i, form));
+      if (!f) continue;
+      nested.push({ first: i, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer:nested' });
+      i += f.keys.length - 1;
+    }
+  }
+  return [...kept, ...nested].sort((a, b) => a.first - b.first || a.last - b.last);
 }
 
 function longestFirst(c: RawMention[]): RawMention[] {
@@ -81,6 +91,13 @@ function formAt(v: View, i: number, f: AliasForm): boolean {
   return true;
 }
 
+/** A token that is a one-word known name or a demonym ("US", "Russian", "Ukraine"; not "Euro"). */
+function namesSomething(v: View, gaz: Gazetteer, i: number): boolean {
+  const k = v.key[i];
+  if (k === undefined || !isCapitalised(v.s.surface[i]!)) return false;
+  return gaz.demonyms.has(k) || (gaz.byFirst.get(k)?.some((f) => f.keys.length === 1) ?? false);
+}
+
 function gluedHyphen(v: View, at: number, next: number): boolean {
   const s = v.s;
   if (s.surface[at] !== '-') return false;
@@ -90,15 +107,23 @@ function gluedHyphen(v: View, at: number, next: number): boolean {
 function gazetteerHits(v: View, gaz: Gazetteer): RawMention[] {
   const out: RawMention[] = [];
   for (let i = 0; i < v.key.length; i++) {
-    const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form));
-    if (!f) continue;
-    // "Euro-Atlantic" is not the Atlantic: a name glued by a hyphen to another word is part of a compound.
-    if (gluedHyphen(v, i - 1, i) || gluedHyphen(v, i + f.keys.length, i + f.keys.length - 1)) continue;
-    // A one-word common noun that is also a name ("Turkey", "Chad") only counts when written as a name mid-sentence.
-    if (f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN') continue;
-    out.push({ first: i, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
+    // Most tokens are lowercase words that start no name: skip them before the map lookup.
+    if (!isCapitalised(v.s.surface[i]!) && !gaz.lowerFirst.has(v.key[i]!)) continue;
+    const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form) && standsAlone(v, gaz, i, form));
+    if (f) out.push({ first: i, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
   }
   return out;
+}
+
+/** Whether an alias found at i is a name here, not part of a compound or a capitalised common word. */
+function standsAlone(v: View, gaz: Gazetteer, i: number, f: AliasForm): boolean {
+  // "Euro-Atlantic" is not the Atlantic: a name glued by a hyphen to a word that names nothing is
+  // part of a compound. Glued to another name ("Russia-Ukraine war", "Russian-US talks") it stays.
+  const end = i + f.keys.length;
+  if (gluedHyphen(v, i - 1, i) && !namesSomething(v, gaz, i - 2)) return false;
+  if (gluedHyphen(v, end, end - 1) && !namesSomething(v, gaz, end + 1)) return false;
+  // A one-word common noun that is also a name ("Turkey", "Chad") only counts when written as a name mid-sentence.
+  return !(f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN');
 }
 
 /** The country a token (or a gazetteer match starting there) names, by demonym or by name. */
@@ -116,6 +141,8 @@ function ministries(v: View, r: Recogniser): RawMention[] {
   const area = (i: number) => (cap(i) ? r.rules.ministryAreas.get(k[i]!) : undefined);
   const name = (a: string, c: GazetteerEntry | null) => (c ? `Ministry of ${a} of ${c.name}` : `Ministry of ${a}`);
   for (let i = 0; i < k.length; i++) {
+    // Every pattern starts with a capitalised word (a country, "Foreign", "Ministry", "MFA").
+    if (!cap(i)) continue;
     const c = countryAt(v, r, i);
     let j = c ? i + c.len : i;
     if (c && (k[j] === "'s")) j++;

@@ -1,5 +1,5 @@
 import type { Entity, Mention } from '../../pipeline/document.js';
-import { foldKey } from './fold.js';
+import { translitKey } from './fold.js';
 
 /** A mention with its proposed canonical name and type, in document offsets. */
 export interface Located extends Mention {
@@ -17,7 +17,8 @@ export interface Located extends Mention {
 export function canonicalise(mentions: Located[]): Entity[] {
   const groups = new Map<string, Located[]>();
   for (const m of mentions) {
-    const k = foldKey(m.name);
+    // Names from our own rules (not curated) merge across romanisations: Andrei/Andrey Kortunov.
+    const k = translitKey(m.name);
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(m);
   }
   const keys = [...groups.keys()];
@@ -28,8 +29,13 @@ export function canonicalise(mentions: Located[]): Entity[] {
     const t = typeOf(ms);
     const kt = tokens(k);
     let target: string | undefined;
-    if (t === 'PERSON' && kt.length === 1) {
-      const full = keys.filter((o) => o !== k && groups.has(o) && typeOf(groups.get(o)!) === 'PERSON' && tokens(o).length > 1 && (tokens(o).at(-1) === k || tokens(o)[0] === k));
+    if (t === 'PERSON' && kt.length <= 3) {
+      // "Lavrov", "Van der Bellen", "Lin" (family name first) → the one longer name they shorten.
+      const isShortOf = (o: string) => {
+        const ot = tokens(o);
+        return ot.length > kt.length && (ot.slice(-kt.length).join(' ') === k || (kt.length === 1 && ot[0] === k));
+      };
+      const full = keys.filter((o) => o !== k && groups.has(o) && typeOf(groups.get(o)!) === 'PERSON' && isShortOf(o));
       if (full.length === 1) target = full[0];
     } else if ((t === 'EVENT' || t === 'ORG') && kt.length >= 3) {
       const longer = keys.filter((o) => o !== k && groups.has(o) && o.endsWith(' ' + k) && typeOf(groups.get(o)!) === t);

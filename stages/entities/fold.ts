@@ -23,3 +23,24 @@ export function isCapitalised(t: string): boolean {
 export function isAcronym(t: string): boolean {
   return isCapitalised(t) && /^(?:\p{Lu}\.?){2,}$|^\p{Lu}{2,}\p{N}*$/u.test(t);
 }
+
+// Romanisations of one Cyrillic name that English-language outlets mix: Sergei/Sergey,
+// Dmitriy/Dmitrii/Dmitry, Zelenskiy/Zelenskyy/Zelensky, Aleksandr/Alexandr/Alexander,
+// Lukashenka/Lukashenko, Yulia/Iulia. Applied per word after folding case and accents.
+const TRANSLIT: Array<[RegExp, string]> = [
+  [/x/g, 'ks'],
+  [/(?<=[aeiou])j(?=[aeiou])|(?<=[aeiou])j$/g, 'y'],
+  [/(?:iy|yy|ii|ij|yi|yj)$/g, 'y'],
+  [/(?<=[a-z])ei$/g, 'ey'],
+  [/(?<=[a-z])i(?=[aeou])|^i(?=[aeou])/g, 'y'],
+  [/ander$/g, 'andr'],
+  [/enka$/g, 'enko'],
+];
+
+/** A key under which transliteration variants of one name fall together (see TRANSLIT). */
+export function translitKey(name: string): string {
+  return foldKey(name)
+    .split(/\s+/)
+    .map((w) => (/^[a-z'-]+$/.test(w) && w.length > 3 ? TRANSLIT.reduce((acc, [re, to]) => acc.replace(re, to), w) : w))
+    .join(' ');
+}

@@ -5,6 +5,7 @@ import { foldToken, splitHyphens } from '../../pipeline/lexicon/pattern.js';
 import type { DataVersion } from '../../pipeline/stage.js';
 import { wink } from '../../pipeline/wink.js';
 import { foldKey, isAcronym, isCapitalised } from './fold.js';
+import { loadRules } from './rules.js';
 
 /** One curated entity: canonical name, type, Wikidata id and every spelling we accept. */
 export interface GazetteerEntry {
@@ -24,6 +25,8 @@ export interface AliasForm {
   rule: Array<'any' | 'cap' | 'exact'>;
   exact: string[];
   entry: GazetteerEntry;
+  /** Leading title words the alias needs to be unambiguous but the mention leaves out ("King Salman" → "Salman"). */
+  skip: number;
 }
 
 /** All gazetteer files, indexed for matching by the key of an alias's first token. */
@@ -84,6 +87,7 @@ export function loadGazetteer(dir = stageDataPath('entities', 'gazetteer')): Gaz
   const byFirst = new Map<string, AliasForm[]>();
   const demonyms = new Map<string, GazetteerEntry>();
   const byName = new Map<string, GazetteerEntry>();
+  const { titles } = loadRules();
   for (const entry of entries) {
     byName.set(foldKey(entry.name), entry);
     for (const d of entry.demonyms) if (!demonyms.has(foldKey(d))) demonyms.set(foldKey(d), entry);
@@ -96,7 +100,9 @@ export function loadGazetteer(dir = stageDataPath('entities', 'gazetteer')): Gaz
         rule: toks.map((t) => (isAcronym(t) ? 'exact' : isCapitalised(t) ? 'cap' : 'any')),
         exact: toks,
         entry,
+        skip: 0,
       };
+      if (entry.type === 'PERSON') while (form.skip < toks.length - 1 && titles.has(form.keys[form.skip]!)) form.skip++;
       const k = form.keys[0]!;
       (byFirst.get(k) ?? byFirst.set(k, []).get(k)!).push(form);
     }

@@ -2,10 +2,10 @@ import type { Region, Unit } from '../../pipeline/document.js';
 import { toStream, type Stream } from '../../pipeline/lexicon/stream.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { canonicalise, type Located } from './canonical.js';
-import { foldKey, isAcronym, isCapitalised } from './fold.js';
+import { isAcronym, isCapitalised, translitKey } from './fold.js';
 import { loadGazetteer } from './gazetteer.js';
 import { recognise, type RawMention } from './recognize.js';
-import { loadRules } from './rules.js';
+import { loadRules, type EntityRules } from './rules.js';
 
 /** Region of each stream piece: title, heading, body or comment. */
 export function pieceRegion(u: Unit, s: Stream): (i: number) => Region {
@@ -31,29 +31,8 @@ export function createEntities(): Stage<'entities'> {
       units.forEach((u, ui) => {
         for (const m of recognise(u, streams[ui]!, { gaz, rules }, pieceRegion(u, streams[ui]!))) found.push({ u: ui, m });
       });
-      // Learn "Long Name (ACR)" and collect surnames of fully named people.
-      const learned = new Map<string, RawMention>();
-      for (const { u, m } of found) {
-        const s = streams[u]!;
-        if (m.type === 'PERSON' && m.last - m.first >= 2 && !learned.has(foldKey(s.surface[m.last - 1]!))) {
-          learned.set(foldKey(s.surface[m.last - 1]!), m);
-        }
-        if (s.surface[m.last] === '(' && isAcronym(s.surface[m.last + 1] ?? '') && s.surface[m.last + 2] === ')' && m.type !== 'PERSON') {
-          learned.set(s.surface[m.last + 1]!, m);
-        }
-      }
-      if (learned.size) {
-        units.forEach((_, ui) => {
-          const s = streams[ui]!;
-          const covered = new Uint8Array(s.surface.length);
-          for (const f of found) if (f.u === ui) covered.fill(1, f.m.first, f.m.last);
-          for (let i = 0; i < s.surface.length; i++) {
-            if (covered[i] || !isCapitalised(s.surface[i]!)) continue;
-            const m = learned.get(s.surface[i]!) ?? (learned.get(foldKey(s.surface[i]!))?.type === 'PERSON' ? learned.get(foldKey(s.surface[i]!)) : undefined);
-            if (m) found.push({ u: ui, m: { ...m, first: i, last: i + 1, via: m.type === 'PERSON' ? 'rule:surname' : 'rule:acronym' } });
-          }
-        });
-      }
+      learnFromText(units, streams, found, rules);
+      dropCapsWords(streams, found, rules.capsWords);
       const located: Located[] = found.map(({ u, m }) => {
         const s = streams[u]!;
         return { start: s.start[m.first]!, end: s.end[m.last - 1]!, region: pieceRegion(units[u]!, s)(m.first), via: m.via, type: m.type, name: m.name, qid: m.qid };
@@ -61,4 +40,103 @@ export function createEntities(): Stage<'entities'> {
       return canonicalise(located);
     },
   };
+}
+
+type Found = Array<{ u: number; m: RawMention }>;
+
+/**
+ * Adds mentions that only the whole document reveals. An acronym defined in the text ("the
+ * Centre for Eastern Security Policy (CESP)", or "CESP (Centre for …)") names that entity wherever
+ * it stands, the headline and the lines before the definition included. A person named in full
+ * lends the short form news uses later ("Lavrov", "Choe", "de Mistura", "bin Salman") to every
+ * other place, as long as no second person in the document shares it.
+ */
+function learnFromText(units: Unit[], streams: Stream[], found: Found, rules: EntityRules): void {
+  const { connectors } = rules;
+  const acronyms = new Map<string, RawMention>();
+  const short = new Map<string, { keys: string[]; m: RawMention | null }[]>();
+  const addShort = (keys: string[], m: RawMention) => {
+    const list = short.get(keys[0]!) ?? short.set(keys[0]!, []).get(keys[0]!)!;
+    const same = list.find((x) => x.keys.join(' ') === keys.join(' '));
+    if (!same) list.push({ keys, m });
+    else if (same.m && same.m.name !== m.name) same.m = null;
+  };
+  for (const { u, m } of found) {
+    const s = streams[u]!;
+    if (m.type === 'PERSON') for (const keys of shortForms(s, m.first, m.last, rules)) addShort(keys, m);
+    if (m.type === 'PERSON' || m.type === 'NORP') continue;
+    if (s.surface[m.last] === '(' && isAcronym(s.surface[m.last + 1] ?? '') && s.surface[m.last + 2] === ')') acronyms.set(s.surface[m.last + 1]!, m);
+    if (s.surface[m.first - 1] === '(' && s.surface[m.last] === ')' && isAcronym(s.surface[m.first - 2] ?? '')) acronyms.set(s.surface[m.first - 2]!, m);
+  }
+  if (!acronyms.size && !short.size) return;
+  units.forEach((_, ui) => {
+    const s = streams[ui]!;
+    const covered = new Uint8Array(s.surface.length);
+    for (const f of found) if (f.u === ui) covered.fill(1, f.m.first, f.m.last);
+    for (let i = 0; i < s.surface.length; i++) {
+      if (covered[i]) continue;
+      const acr = acronyms.get(s.surface[i]!);
+      if (acr) {
+        found.push({ u: ui, m: { ...acr, first: i, last: i + 1, via: 'rule:acronym' } });
+        continue;
+      }
+      for (const cand of short.get(translitKey(s.surface[i]!)) ?? []) {
+        const n = cand.keys.length;
+        if (!cand.m || i + n > s.surface.length || covered[i + n - 1]) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = translitKey(s.surface[i + k]!) === cand.keys[k];
+        // The short form must be written as a name: capitalised, or led by a particle ("de Mistura").
+        if (!ok || !(isCapitalised(s.surface[i]!) || connectors.has(s.surface[i]!)) || !isCapitalised(s.surface[i + n - 1]!)) continue;
+        found.push({ u: ui, m: { ...cand.m, first: i, last: i + n, via: 'rule:short-name' } });
+        i += n - 1;
+        break;
+      }
+    }
+  });
+}
+
+/**
+ * The forms a full name is shortened to, as translit keys per piece: the surname ("Lavrov"), the
+ * surname with its particle ("de Mistura", "al-Safadi", "bin Salman") and the part after it
+ * ("Safadi"), or the family name first for East Asian names with a hyphenated given name ("Choe
+ * Son-hui", "Kim Jong-un").
+ */
+function shortForms(s: Stream, first: number, last: number, rules: EntityRules): string[][] {
+  const { connectors } = rules;
+  const pieces = s.surface.slice(first, last);
+  const glued = (k: number) => s.start[first + k] === s.end[first + k - 1];
+  // Words: runs of pieces glued together (a hyphenated word is three pieces).
+  const words: Array<{ from: number; to: number }> = [];
+  pieces.forEach((_, k) => (k > 0 && glued(k) ? (words[words.length - 1]!.to = k + 1) : words.push({ from: k, to: k + 1 })));
+  if (words.length < 2) return [];
+  const keys = (from: number, to: number) => pieces.slice(from, to).map(translitKey);
+  const out: string[][] = [];
+  const particle = words.findIndex((w, k) => k > 0 && k < words.length - 1 && connectors.has(pieces[w.from]!.toLowerCase()));
+  const lastWord = words[words.length - 1]!;
+  if (particle > 0) {
+    out.push(keys(words[particle]!.from, pieces.length));
+    if (lastWord.to - lastWord.from === 1 || pieces[lastWord.from + 1] === '-') out.push(keys(pieces.length - 1, pieces.length));
+  } else if ((words.length === 2 && lastWord.to - lastWord.from === 3 && /^\p{Ll}/u.test(pieces[lastWord.to - 1]!)) || (words.length <= 3 && words[0]!.to === 1 && rules.familyNameFirst.has(pieces[0]!.toLowerCase()))) {
+    out.push(keys(0, words[0]!.to));
+  } else if (lastWord.to - lastWord.from === 1 && pieces[lastWord.from]!.length > 2) {
+    out.push(keys(lastWord.from, lastWord.to));
+  }
+  return out;
+}
+
+/**
+ * In an all-capitals headline an acronym cannot be told from a word ("WHO WILL PAY", "DICTATE TO
+ * US"): such a mention counts only when the article names the same entity elsewhere.
+ */
+function dropCapsWords(streams: Stream[], found: Found, words: Set<string>): void {
+  const caps = streams.map((s) => {
+    const letters = s.surface.filter((t) => /\p{L}/u.test(t));
+    return letters.length >= 3 && letters.filter((t) => /\p{Ll}/u.test(t)).length <= letters.length * 0.1;
+  });
+  const elsewhere = new Set(found.filter((f) => !caps[f.u]).map((f) => f.m.name));
+  for (let k = found.length - 1; k >= 0; k--) {
+    const { u, m } = found[k]!;
+    const t = streams[u]!.surface.slice(m.first, m.last).join(' ').toLowerCase();
+    if (caps[u] && words.has(t) && !elsewhere.has(m.name)) found.splice(k, 1);
+  }
 }

@@ -47,7 +47,7 @@ export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: n
   const mins = ministries(v, r);
   const known = new Uint8Array(s.surface.length);
   for (const m of [...gaz, ...mins]) known.fill(1, m.first, m.last);
-  const kept = longestFirst([...mins, ...gaz, ...runs(v, r, known)]);
+  const kept = longestFirst([...mins, ...gaz, ...runs(v, r, known), ...nationalities(v, r)]);
   // A place inside a name we built ourselves ("Geneva Institute of …") or inside an event's name
   // ("Alaska summit", "Russia-Ukraine war") is still a mention of the place; inside a curated
   // organisation's name ("Shanghai Cooperation Organization") it is not.
@@ -110,20 +110,40 @@ function gazetteerHits(v: View, gaz: Gazetteer): RawMention[] {
     // Most tokens are lowercase words that start no name: skip them before the map lookup.
     if (!isCapitalised(v.s.surface[i]!) && !gaz.lowerFirst.has(v.key[i]!)) continue;
     const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form) && standsAlone(v, gaz, i, form));
-    if (f) out.push({ first: i, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
+    if (f) out.push({ first: i + f.skip, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
   }
   return out;
 }
 
 /** Whether an alias found at i is a name here, not part of a compound or a capitalised common word. */
 function standsAlone(v: View, gaz: Gazetteer, i: number, f: AliasForm): boolean {
-  // "Euro-Atlantic" is not the Atlantic: a name glued by a hyphen to a word that names nothing is
-  // part of a compound. Glued to another name ("Russia-Ukraine war", "Russian-US talks") it stays.
+  // "Euro-Atlantic" is not the Atlantic: a name glued by a hyphen to a capitalised word that names
+  // nothing is part of a compound. Glued to another name ("Russia-Ukraine war", "Russian-US
+  // talks") it stays.
   const end = i + f.keys.length;
-  if (gluedHyphen(v, i - 1, i) && !namesSomething(v, gaz, i - 2)) return false;
-  if (gluedHyphen(v, end, end - 1) && !namesSomething(v, gaz, end + 1)) return false;
+  // Glued to a lowercase word ("pro-Kremlin", "anti-NATO", "Moscow-based", "US-led") it is a name.
+  const compound = (k: number) => isCapitalised(v.s.surface[k] ?? '') && !namesSomething(v, gaz, k);
+  if (gluedHyphen(v, i - 1, i) && compound(i - 2)) return false;
+  if (gluedHyphen(v, end, end - 1) && compound(end + 1)) return false;
   // A one-word common noun that is also a name ("Turkey", "Chad") only counts when written as a name mid-sentence.
   return !(f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN');
+}
+
+/**
+ * Nationality words ("Russian officials", "the Ukrainians") are NORP, as in OntoNotes: one entity
+ * per nationality, named by its adjective. They lose to any longer name that contains them
+ * ("Russian Foreign Ministry", "Ukrainian Orthodox Church").
+ */
+function nationalities(v: View, r: Recogniser): RawMention[] {
+  const out: RawMention[] = [];
+  for (let i = 0; i < v.key.length; i++) {
+    if (!isCapitalised(v.s.surface[i]!)) continue;
+    const country = r.gaz.demonyms.get(v.key[i]!);
+    // "Sino-Russian": a combining form glued to the nationality makes a compound adjective.
+    if (!country || (gluedHyphen(v, i - 1, i) && !namesSomething(v, r.gaz, i - 2))) continue;
+    out.push({ first: i, last: i + 1, type: 'NORP', name: country.demonyms[0]!, qid: null, via: 'gazetteer:demonym' });
+  }
+  return out;
 }
 
 /** The country a token (or a gazetteer match starting there) names, by demonym or by name. */
@@ -200,6 +220,10 @@ function runs(v: View, r: Recogniser, known: Uint8Array): RawMention[] {
     for (;;) {
       if (j < n && v.sent[j] === v.sent[i] && !v.titleCase[j] && capTok(j)) j++;
       else if (j + 1 < n && v.sent[j + 1] === v.sent[i] && (r.rules.connectors.has(s.surface[j]!) || s.surface[j] === '-') && capTok(j + 1)) j += 2;
+      // "Ayman al-Safadi", "Ahmed bin-Ali": a particle glued to the next name by a hyphen.
+      else if (j + 2 < n && v.sent[j + 2] === v.sent[i] && r.rules.connectors.has(s.surface[j]!) && s.surface[j + 1] === '-' && capTok(j + 2)) j += 3;
+      // "Alexander Van der Bellen": two particles in a row.
+      else if (j + 2 < n && v.sent[j + 2] === v.sent[i] && r.rules.particles.has(v.key[j]!) && r.rules.particles.has(s.surface[j + 1]!) && capTok(j + 2)) j += 3;
       else if (j + 2 < n && s.surface[j] === 'of' && s.surface[j + 1] === 'the' && capTok(j + 2)) j += 3;
       else break;
     }
@@ -209,37 +233,51 @@ function runs(v: View, r: Recogniser, known: Uint8Array): RawMention[] {
   return out;
 }
 
+// Prepositions after which a name's head is complete: "Institute for Strategic Dialogue" is an
+// institute, "Conference on Interaction and Confidence-Building Measures in Asia" a conference.
+const PREPOSITIONS = new Set(['of', 'for', 'on']);
+// Lowercase words after a capitalised run that make it a political organisation's name.
+const LOWER_HEADS = new Set(['party', 'movement', 'bloc']);
+
 /** Types one capitalised run [a, b), or splits it into the parts that are names. */
 function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number): RawMention[] {
   const s = v.s;
   // A capitalised first word of a sentence is only a name if wink tags it as one.
   if (v.sent[a - 1] !== v.sent[a] && s.pos[a] !== 'PROPN') a++;
-  let hadTitle: boolean;
-  ({ a, b, titled: hadTitle } = trimEdges(v, r, a, b, false));
+  while (a < b && (r.rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) a++;
+  while (b > a && (r.rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
   if (a >= b) return [];
+  // The head is the last head word before the first preposition ("Institute for … Dialogue").
   let head: 'ORG' | 'EVENT' | 'LAW' | undefined;
   let headAt = -1;
   for (let i = a; i < b; i++) {
+    if (headAt >= 0 && PREPOSITIONS.has(s.surface[i]!)) break;
     const h = r.rules.heads.get(v.key[i]!);
-    if (h) {
+    if (h && !known[i]) {
       head = h;
       headAt = i;
     }
   }
-  const text = (x: number, y: number) => s.surface.slice(x, y).join(' ').replace(/ - /g, '-').replace(/ 's\b/g, "'s");
-  if (head && (headAt > a || s.surface[headAt + 1] === 'of')) {
+  if (head && (headAt > a || PREPOSITIONS.has(s.surface[headAt + 1] ?? ''))) {
     // "… Institute of Multipolarity Guy Mettan": a trailing person name is not part of the institute.
     // "… Organization in Yerevan": a place after the head is where it met, not part of its name.
     let end = LOCATIVE.has(s.surface[headAt + 1] ?? '') ? headAt + 1 : b;
     const tail = end - headAt > 3 ? personTail(v, r, headAt + 1, end) : -1;
     const out: RawMention[] = [];
     if (tail > headAt + 1) {
-      out.push({ first: tail, last: end, type: 'PERSON', name: text(tail, end), qid: null, via: 'rule:person-after-name' });
+      out.push({ first: tail, last: end, type: 'PERSON', name: text(s, tail, end), qid: null, via: 'rule:person-after-name' });
       end = tail;
     }
-    while (a < headAt && r.rules.ordinals.has(v.key[a]!)) a++;
-    out.push({ first: a, last: end, type: head, name: text(a, end), qid: null, via: `rule:${head.toLowerCase()}-head` });
+    // A title before an organisation's name is the person's, not the name's ("Secretary General").
+    while (a < headAt && (r.rules.ordinals.has(v.key[a]!) || (r.rules.titles.has(v.key[a]!) && !r.rules.titleModifiers.has(v.key[a]!)))) a++;
+    out.push({ first: a, last: end, type: head, name: text(s, a, end), qid: null, via: `rule:${head.toLowerCase()}-head` });
     return out;
+  }
+  // "the European Solidarity party": a lowercase head after the run names a party.
+  if (LOWER_HEADS.has(s.surface[b] ?? '') && v.sent[b] === v.sent[a]) {
+    let x = a;
+    while (x < b && (r.gaz.demonyms.has(v.key[x]!) || r.rules.titles.has(v.key[x]!))) x++;
+    if (x < b && !known[x]) return [{ first: a, last: b, type: 'ORG', name: text(s, a, b), qid: null, via: 'rule:party' }];
   }
   // Without a head the run is a list of names ("U.S. President Donald Trump"): known names keep
   // their gazetteer reading and each unknown stretch between them is typed on its own.
@@ -252,32 +290,67 @@ function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number
     }
     let j = i;
     while (j < b && !known[j]) j++;
-    const m = typeUnknown(v, r, i, j, hadTitle || (i > a && r.rules.titles.has(v.key[i - 1]!)));
+    const m = typeUnknown(v, r, i, j, isPersonTitle(r, v.key[i - 1]));
     if (m) out.push(m);
     i = j;
   }
   return out;
 }
 
-/** Drops leading titles, demonyms and connectors and trailing connectors; says whether a title stood there. */
-function trimEdges(v: View, r: Recogniser, a: number, b: number, titled: boolean): { a: number; b: number; titled: boolean } {
+/**
+ * A name set off by commas beside a phrase with a person's title: "the UN envoy for Western
+ * Sahara, Staffan de Mistura, told …" or "Ralf Bosshard, a Swiss military analyst, said …".
+ */
+function appositive(v: View, r: Recogniser, a: number, b: number): boolean {
   const s = v.s;
-  while (a < b && (r.rules.titles.has(v.key[a]!) || r.gaz.demonyms.has(v.key[a]!) || r.rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) {
-    if (r.rules.titles.has(v.key[a]!)) titled = true;
-    a++;
+  const same = (k: number) => v.sent[k] === v.sent[a];
+  if (s.surface[a - 1] === ',') {
+    for (let k = a - 2; k >= Math.max(0, a - 10) && same(k) && s.surface[k] !== ','; k--) if (isPersonTitle(r, v.key[k])) return true;
   }
-  while (b > a && (r.rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
-  return { a, b, titled };
+  if (s.surface[b] === ',' && ['a', 'an', 'the'].includes(s.lower[b + 1] ?? '')) {
+    for (let k = b + 2; k < Math.min(s.surface.length, b + 8) && same(k) && s.surface[k] !== ','; k++) if (isPersonTitle(r, v.key[k])) return true;
+  }
+  return false;
+}
+
+/** A word that stands before a person's name ("ambassador", "Minister"), not a modifier ("former"). */
+function isPersonTitle(r: Recogniser, key: string | undefined): boolean {
+  return key !== undefined && r.rules.titles.has(key) && !r.rules.titleModifiers.has(key);
+}
+
+function text(s: Stream, x: number, y: number): string {
+  return s.surface.slice(x, y).join(' ').replace(/ - /g, '-').replace(/ 's\b/g, "'s");
 }
 
 /** A stretch of capitalised tokens with no head and no gazetteer entry: a person, or nothing. */
 function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boolean): RawMention | null {
   const s = v.s;
-  ({ a, b, titled } = trimEdges(v, r, a, b, titled));
-  const len = b - a;
-  if (len === 0 || len > 4 || s.surface.slice(a, b).some((t) => isAcronym(t) || !isCapitalised(t) && t !== '-')) return null;
-  if (len === 1 && !titled) return null;
-  const name = s.surface.slice(a, b).join(' ').replace(/ - /g, '-');
+  const { rules } = r;
+  // Everything up to the last title is the title ("Trade Commissioner Maros Sefcovic").
+  for (let i = b - 2; i >= a; i--) {
+    if (isPersonTitle(r, v.key[i])) {
+      // "Minister of Foreign Affairs and Trade": what follows "of" completes the title.
+      if (rules.connectors.has(s.surface[i + 1]!)) return null;
+      a = i + 1;
+      titled = true;
+      break;
+    }
+  }
+  while (a < b && (rules.titles.has(v.key[a]!) || r.gaz.demonyms.has(v.key[a]!) || rules.connectors.has(s.surface[a]!) || s.surface[a] === '-')) {
+    if (isPersonTitle(r, v.key[a])) titled = true;
+    a++;
+  }
+  while (b > a && (rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
+  const words = s.surface.slice(a, b).filter((t) => t !== '-' && !rules.connectors.has(t));
+  if (words.length === 0 || words.length > 4) return null;
+  // Particles ("de Mistura", "al-Safadi", "Van der Bellen") may sit inside a name; anything else lowercase may not.
+  if (words.some((t) => isAcronym(t) || !isCapitalised(t))) return null;
+  if (words.length === 1 && !titled) return null;
+  // "Sino-Russian", "Euro-Atlantic": a compound ending in a nationality or a place is not a person.
+  const lastKey = v.key[b - 1]!;
+  if (r.gaz.demonyms.has(lastKey) || r.gaz.byFirst.get(lastKey)?.some((f) => f.keys.length === 1)) return null;
+  const name = text(s, a, b);
+  titled ||= appositive(v, r, a, b);
   if (titled || looksLikePerson(name, s.surface[b - 1]!, r)) return { first: a, last: b, type: 'PERSON', name, qid: null, via: titled ? 'rule:title-person' : 'rule:person-name' };
   return null;
 }
@@ -287,6 +360,7 @@ const personMemo = new Map<string, boolean>();
 
 function looksLikePerson(name: string, last: string, r: Recogniser): boolean {
   const l = foldKey(last);
+  if (r.gaz.demonyms.has(l)) return false;
   if (r.rules.surnameSuffixes.some((suf) => l.length > suf.length + 2 && l.endsWith(suf))) return true;
   let v = personMemo.get(name);
   if (v === undefined) {

@@ -64,7 +64,7 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
           type: e.type,
           wikidata: e.wikidata,
           mentions: e.mentions.map((m) => ({ ...span(m), in: m.region, via: m.via })),
-        })) ?? [],
+        })).map((e) => ({ ...e, spellings: spellings(e.mentions) })) ?? [],
         frames: doc.framing
           ? {
               hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, ...span(h), in: h.region, voice: h.voice, inName: h.inName, negated: h.negated, pattern: h.pattern })),
@@ -98,4 +98,15 @@ function commentWords(doc: Readonly<Doc>): number {
   let n = 0;
   for (const u of doc.tokens!.units) if (u.region === 'comment') for (const s of u.surface) if (/\p{L}/u.test(s)) n++;
   return n;
+}
+
+/**
+ * How often each spelling names the entity in the article (title, headings, body): "Kiev" or
+ * "Kyiv", "Lukashenko" or "Lukashenka" is the outlet's choice and a framing signal. Comments are
+ * left out: there the readers choose. Most used first, then alphabetical, so the order is stable.
+ */
+function spellings(mentions: Array<{ text: string; in: string }>): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.in !== 'comment') counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }

@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= output
 CORPUS ?= corpus
 
-.PHONY: install build run test bench eval eval-segment clean
+.PHONY: install build run test bench eval eval-segment eval-ner clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci
@@ -30,6 +30,10 @@ eval: build
 # Segmentation score over the hand-annotated fixtures in test/fixtures/segment (issue 3).
 eval-segment: build
 	node dist/test/eval/segment.js $(EVAL_ARGS)
+
+# Entity recognition on a CoNLL-2003-format file you supply (the data is not shipped): make eval-ner NER=path
+eval-ner: build
+	node dist/test/eval/ner.js $(NER)
 
 clean:
 	rm -rf dist $(OUT)/reports $(OUT)/run.json

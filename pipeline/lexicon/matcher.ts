@@ -1,5 +1,6 @@
 import type { Atom, Element, Pattern } from './pattern.js';
 import type { Stream } from './stream.js';
+import { streamIds, wordId } from './vocab.js';
 
 /** A pattern with the entry (frame or marker) it belongs to. */
 export interface Entry {
@@ -20,9 +21,9 @@ export interface Match {
  * element can match, so each token costs two map look-ups, not one test per pattern.
  */
 export class Matcher {
-  private byFirst = new Map<string, Entry[]>();
-  /** Entries whose first word must match with its case ("=US"), keyed by the surface form. */
-  private byExact = new Map<string, Entry[]>();
+  /** Entries by the word id of their first literal: case-folded, and exact-case ("=US"). */
+  private byFirst: Entry[][] = [];
+  private byExact: Entry[][] = [];
   private anyFirst: Entry[] = [];
   private next = new Map<Entry, NextWords | null>();
 
@@ -33,8 +34,9 @@ export class Matcher {
       if (!keys) this.anyFirst.push(e);
       else {
         for (const { key, exact } of keys) {
-          const map = exact ? this.byExact : this.byFirst;
-          const list = map.get(key) ?? map.set(key, []).get(key)!;
+          const index = exact ? this.byExact : this.byFirst;
+          const id = wordId(key);
+          const list = (index[id] ??= []);
           if (!list.includes(e)) list.push(e);
         }
       }
@@ -44,15 +46,17 @@ export class Matcher {
   /** All matches inside [from, to), longest per (start, entry); overlaps are resolved by `resolve`. */
   find(s: Stream, from: number, to: number): Match[] {
     const out: Match[] = [];
+    const ids = streamIds(s);
     // Every token of every document passes here: no allocation per token, and an entry indexed
     // under both a form and its lemma is tried once.
     for (let i = from; i < to; i++) {
-      const lower = s.lower[i]!;
-      const lemma = s.lemma[i]!;
-      const byForm = this.byFirst.get(lower);
-      const byLemma = lemma !== lower ? this.byFirst.get(lemma) : undefined;
-      const byCase = this.byExact.get(s.surface[i]!);
-      for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
+      const lo = ids.lower[i]!;
+      const le = ids.lemma[i]!;
+      const su = ids.surface[i]!;
+      const byForm = lo >= 0 ? this.byFirst[lo] : undefined;
+      const byLemma = le >= 0 ? this.byFirst[le] : undefined;
+      const byCase = su >= 0 ? this.byExact[su] : undefined;
+      if (this.anyFirst.length) for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
       if (byForm) for (const e of byForm) this.tryAt(e, i, s, to, out);
       if (byLemma) for (const e of byLemma) if (!byForm?.includes(e)) this.tryAt(e, i, s, to, out);
       if (byCase) for (const e of byCase) if (!byForm?.includes(e) && !byLemma?.includes(e)) this.tryAt(e, i, s, to, out);

@@ -38,7 +38,19 @@ const TRANSLIT: Array<[RegExp, string]> = [
 ];
 
 /** A key under which transliteration variants of one name fall together (see TRANSLIT). */
+// Names repeat across a batch; the rewrite chain is worth remembering.
+const translitMemo = new Map<string, string>();
+
 export function translitKey(name: string): string {
+  let k = translitMemo.get(name);
+  if (k === undefined) {
+    if (translitMemo.size > 100_000) translitMemo.clear();
+    translitMemo.set(name, (k = computeTranslitKey(name)));
+  }
+  return k;
+}
+
+function computeTranslitKey(name: string): string {
   return foldKey(name)
     .split(/\s+/)
     .map((w) => (/^[a-z'-]+$/.test(w) && w.length > 3 ? TRANSLIT.reduce((acc, [re, to]) => acc.replace(re, to), w) : w))

@@ -74,7 +74,8 @@ function learnFromText(units: Unit[], streams: Stream[], found: Found, rules: En
     const covered = new Uint8Array(s.surface.length);
     for (const f of found) if (f.u === ui) covered.fill(1, f.m.first, f.m.last);
     for (let i = 0; i < s.surface.length; i++) {
-      if (covered[i]) continue;
+      // Short forms and acronyms start with a capital or a particle ("de Mistura").
+      if (covered[i] || !(isCapitalised(s.surface[i]!) || connectors.has(s.surface[i]!))) continue;
       const acr = acronyms.get(s.surface[i]!);
       if (acr) {
         found.push({ u: ui, m: { ...acr, first: i, last: i + 1, via: 'rule:acronym' } });

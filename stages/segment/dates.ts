@@ -25,13 +25,16 @@ export function isoDate(text: string): string | null {
 /** A line that is nothing but a date or time stamp ("October 31, 2024 at 10:31 am", "2 hours ago"). */
 // A digit alone is not enough ("reader0", "Top 10"): a date needs a month or day word, a relative
 // word, a year, or digits joined by a date or clock separator.
-const MAYBE_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|ago|noon|midnight)|\d[./:-]\d|\b\d{4}\b|\d\s*(h|hr|hrs|hours?|m|min|mins|minutes?|d|days?|w|wk|weeks?|months?|y|yr|years?|s|secs?|seconds?|am|pm)\b/i;
+const MAYBE_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|noon|midnight)\b|\bago\b|\d[./:-]\d|\b\d{4}\b|\d\s*(h|hr|hrs|hours?|m|min|mins|minutes?|d|days?|w|wk|weeks?|months?|y|yr|years?|s|secs?|seconds?|am|pm)\b/i;
 // What may surround the dates on a date line: labels, clock times, zones, reading time, separators.
 const FILLER = /(?<![\p{L}])(published|posted|updated|edited|modified|on|at|date|last|gmt|utc|cet|cest|msk|eet|est|edt|bst|am|pm|\d+\s*min(ute)?s?\s*read|read|veröffentlicht|aktualisiert|am|um|uhr|publicado|actualizado|el|publié|mis à jour|le|dата|дата|публикации|опубликовано|обновлено|опубліковано|оновлено|в|о)(?![\p{L}])|\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\b|[+-]\d{1,2}(:\d{2})?\b|[\s:,|·•–—()-]/giu;
 
 export function isDateLine(text: string): boolean {
   // chrono is thorough but slow; most lines have no digit or month word and cannot be dates.
-  if (text.length > 100 || !MAYBE_DATE.test(text) || text.split(/\s+/).length > 14) return false;
+  if (text.length > 100 || !MAYBE_DATE.test(text)) return false;
+  // A date line is a stamp, not a sentence: beyond a few words only labels and times surround it.
+  const words = text.split(/\s+/).length;
+  if (words > 14 || (words > 6 && !/\d/.test(text))) return false;
   const found = chrono.parse(text);
   if (!found.length) return false;
   let rest = text;

@@ -105,12 +105,12 @@ export interface Unit {
   comment: number;
   start: Int32Array;
   end: Int32Array;
-  /** Lowercased surface form. */
-  lower: string[];
   /** Surface form as written. */
   surface: string[];
   lemma: string[];
   pos: string[];
+  /** wink's token type: word, number, punctuation, … */
+  type: string[];
   /** Index of the sentence each token belongs to. */
   sentence: Int32Array;
   /** Sentences as token ranges [first, last+1). */

@@ -44,6 +44,7 @@ export function dataVersions(opts: PipelineOptions): DataVersion[] {
     stageDataPath('segment', 'vocabulary.yaml'),
     ...readdirSync(gazDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(gazDir, f)),
     stageDataPath('entities', 'rules.yaml'),
+    stageDataPath('entities', 'given-names.yaml'),
     ...shippedLexicons('framing'),
     stageDataPath('framing', 'attribution.yaml'),
     ...shippedLexicons('rhetoric'),

@@ -32,15 +32,30 @@ function buildStream(u: Unit): Stream {
   const s: Stream = { lower: [], fold: [], lemma: [], surface: [], pos: [], start: [], end: [], token: [] };
   for (let i = 0; i < u.surface.length; i++) {
     const surface = foldToken(u.surface[i]!);
+    const at0 = u.start[i]!;
+    if (surface.indexOf('-') < 0) {
+      // The common case, one piece per token, without the hyphen split's array.
+      const lower = surface.toLowerCase();
+      s.surface.push(surface);
+      s.lower.push(lower);
+      s.fold.push(isAscii(surface) ? lower : foldKey(surface));
+      const lemma = u.lemma[i]!;
+      s.lemma.push(lemma === surface || lemma === lower ? lower : foldToken(lemma).toLowerCase());
+      s.pos.push(u.pos[i]!);
+      s.start.push(at0);
+      s.end.push(at0 + surface.length);
+      s.token.push(i);
+      continue;
+    }
     const parts = splitHyphens(surface);
-    let at = u.start[i]!;
+    let at = at0;
     for (const part of parts) {
       const single = parts.length === 1;
-      s.surface.push(part);
       const lower = part.toLowerCase();
+      s.surface.push(part);
       s.lower.push(lower);
       s.fold.push(foldKey(part));
-      s.lemma.push(single ? foldToken(u.lemma[i]!).toLowerCase() : part.toLowerCase());
+      s.lemma.push(single ? foldToken(u.lemma[i]!).toLowerCase() : lower);
       s.pos.push(part === '-' ? 'PUNCT' : u.pos[i]!);
       s.start.push(at);
       s.end.push(at + part.length);
@@ -49,4 +64,9 @@ function buildStream(u: Unit): Stream {
     }
   }
   return s;
+}
+
+function isAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 127) return false;
+  return true;
 }

@@ -68,7 +68,25 @@ function learnFromText(units: Unit[], streams: Stream[], found: Found, rules: En
     if (s.surface[m.last] === '(' && isAcronym(s.surface[m.last + 1] ?? '') && s.surface[m.last + 2] === ')') acronyms.set(s.surface[m.last + 1]!, m);
     if (s.surface[m.first - 1] === '(' && s.surface[m.last] === ')' && isAcronym(s.surface[m.first - 2] ?? '')) acronyms.set(s.surface[m.first - 2]!, m);
   }
+  // "the special military operation (SMO)": an acronym the text spells out in lowercase words
+  // abbreviates a common noun, and is no organisation anywhere in the document.
+  const common = new Set<string>();
+  streams.forEach((s) => {
+    for (let i = 2; i + 1 < s.surface.length; i++) {
+      if (s.surface[i - 1] !== '(' || s.surface[i + 1] !== ')' || !isAcronym(s.surface[i]!)) continue;
+      const acr = s.surface[i]!.replace(/\./g, '').toLowerCase();
+      const words = s.lower.slice(Math.max(0, i - 1 - acr.length), i - 1).filter((w) => /^\p{L}/u.test(w));
+      if (words.length === acr.length && words.map((w) => w[0]).join('') === acr && s.surface[i - 1 - acr.length] !== undefined && !/^\p{Lu}/u.test(s.surface[i - 1 - acr.length]!)) common.add(s.surface[i]!);
+    }
+  });
+  if (common.size) for (let k = found.length - 1; k >= 0; k--) if (found[k]!.m.via === 'rule:acronym-org' && common.has(streams[found[k]!.u]!.surface[found[k]!.m.first]!)) found.splice(k, 1);
   if (!acronyms.size && !short.size) return;
+  // An acronym taken for an unknown organisation names the entity the text defines it as.
+  for (const f of found) {
+    if (f.m.via !== 'rule:acronym-org') continue;
+    const def = acronyms.get(streams[f.u]!.surface[f.m.first]!);
+    if (def) f.m = { ...def, first: f.m.first, last: f.m.last, via: 'rule:acronym' };
+  }
   units.forEach((_, ui) => {
     const s = streams[ui]!;
     const covered = new Uint8Array(s.surface.length);
@@ -130,7 +148,8 @@ function shortForms(s: Stream, first: number, last: number, rules: EntityRules):
  * US"): such a mention counts only when the article names the same entity elsewhere.
  */
 function dropCapsWords(streams: Stream[], found: Found, words: Set<string>): void {
-  const caps = streams.map((s) => {
+  const caps = streams.map((s, u) => {
+    if (!found.some((f) => f.u === u) || !streams[u] || s.surface.length > 60) return false;
     const letters = s.surface.filter((t) => /\p{L}/u.test(t));
     return letters.length >= 3 && letters.filter((t) => /\p{Ll}/u.test(t)).length <= letters.length * 0.1;
   });

@@ -26,9 +26,52 @@ export interface Recogniser {
 interface View {
   s: Stream;
   key: string[];
-  sent: number[];
+  sent: Int32Array;
   /** Title and headings are title-cased: capitalisation says nothing there, so only known names count. */
-  titleCase: boolean[];
+  titleCase: Uint8Array;
+  /** Per piece: written with an initial capital; starts with a letter or digit. */
+  cap: Uint8Array;
+  word: Uint8Array;
+}
+
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+// Short words title case leaves in lowercase ("Talks With Kyiv Stall Over Grain").
+const TITLE_CASE_LOWER = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'than', 'that', 'after', 'about', 'amid', 'near', 'under', 'versus', 'without', 'within', 'while', 'when', 'where']);
+
+/**
+ * Whether a headline capitalises its words ("Italy Recalls Cuttitta", "ITALY RECALLS …"): there a
+ * capital says nothing. One lowercase content word ("Italy recalled Marcello Cuttitta") makes it
+ * sentence case, which reads as prose.
+ */
+function titleCased(s: Stream, from: number, to: number, keep: (i: number) => boolean = () => true): boolean {
+  for (let i = from; i < to; i++) {
+    const t = s.surface[i]!;
+    if (t.length >= 4 && keep(i) && /^\p{Ll}/u.test(t) && !TITLE_CASE_LOWER.has(t)) return false;
+  }
+  return true;
+}
+
+/** The per-piece flags every pass reads, computed once: most pieces are decided from one char code. */
+function view(u: Unit, s: Stream, regionOf: (piece: number) => Region): View {
+  const n = s.surface.length;
+  const v: View = { s, key: s.fold, sent: new Int32Array(n), titleCase: new Uint8Array(n), cap: new Uint8Array(n), word: new Uint8Array(n) };
+  const cased = u.region === 'title' && titleCased(s, 0, n);
+  const headingCased = u.region === 'body' && u.inHeading.some((h) => h === 1) && titleCased(s, 0, n, (i) => regionOf(i) === 'heading');
+  for (let i = 0; i < n; i++) {
+    const t = s.surface[i]!;
+    const c = t.charCodeAt(0);
+    v.sent[i] = u.sentence[s.token[i]!]!;
+    v.titleCase[i] = cased || (headingCased && regionOf(i) === 'heading') ? 1 : 0;
+    if (c < 128) {
+      v.cap[i] = c >= 65 && c <= 90 ? 1 : 0;
+      v.word[i] = (c | 32) >= 97 && (c | 32) <= 122 ? 1 : c >= 48 && c <= 57 ? 1 : 0;
+    } else {
+      v.cap[i] = isCapitalised(t) ? 1 : 0;
+      v.word[i] = WORD_START.test(t) ? 1 : 0;
+    }
+  }
+  return v;
 }
 
 /**
@@ -37,13 +80,8 @@ interface View {
  * Western first names, surname endings for post-Soviet names). Overlaps go to the longest span.
  */
 export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: number) => Region): RawMention[] {
-  const v: View = {
-    s,
-    key: s.fold,
-    sent: s.token.map((t) => u.sentence[t]!),
-    titleCase: s.token.map((_, i) => regionOf(i) !== 'body' && regionOf(i) !== 'comment'),
-  };
-  const gaz = gazetteerHits(v, r.gaz);
+  const v = view(u, s, regionOf);
+  const gaz = gazetteerHits(v, r);
   const mins = ministries(v, r);
   const known = new Uint8Array(s.surface.length);
   for (const m of [...gaz, ...mins]) known.fill(1, m.first, m.last);
@@ -55,7 +93,7 @@ export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: n
   for (const k of kept) {
     if (!((k.via.startsWith('rule:') && k.via !== 'rule:ministry') || k.type === 'EVENT') || k.last - k.first < 2) continue;
     for (let i = k.first; i < k.last; i++) {
-      const f = r.gaz.byFirst.get(v.key[i]!)?.find((form) => (form.entry.type === 'GPE' || form.entry.type === 'LOC') && i + form.keys.length <= k.last && form.keys.length < k.last - k.first && formAt(v, i, form) && standsAlone(v, r.gaz, i, form));
+      const f = r.gaz.byFirst.get(v.key[i]!)?.find((form) => (form.entry.type === 'GPE' || form.entry.type === 'LOC') && i + form.keys.length <= k.last && form.keys.length < k.last - k.first && formAt(v, i, form) && standsAlone(v, r, i, form));
       if (!f) continue;
       nested.push({ first: i, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer:nested' });
       i += f.keys.length - 1;
@@ -94,7 +132,7 @@ function formAt(v: View, i: number, f: AliasForm): boolean {
 /** A token that is a one-word known name or a demonym ("US", "Russian", "Ukraine"; not "Euro"). */
 function namesSomething(v: View, gaz: Gazetteer, i: number): boolean {
   const k = v.key[i];
-  if (k === undefined || !isCapitalised(v.s.surface[i]!)) return false;
+  if (k === undefined || !v.cap[i]) return false;
   return gaz.demonyms.has(k) || (gaz.byFirst.get(k)?.some((f) => f.keys.length === 1) ?? false);
 }
 
@@ -104,29 +142,45 @@ function gluedHyphen(v: View, at: number, next: number): boolean {
   return at < next ? s.end[at] === s.start[next] : s.start[at] === s.end[next];
 }
 
-function gazetteerHits(v: View, gaz: Gazetteer): RawMention[] {
+function gazetteerHits(v: View, r: Recogniser): RawMention[] {
+  const gaz = r.gaz;
   const out: RawMention[] = [];
   for (let i = 0; i < v.key.length; i++) {
     // Most tokens are lowercase words that start no name: skip them before the map lookup.
-    if (!isCapitalised(v.s.surface[i]!) && !gaz.lowerFirst.has(v.key[i]!)) continue;
-    const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form) && standsAlone(v, gaz, i, form));
+    if (!v.cap[i] && !gaz.lowerFirst.has(v.key[i]!)) continue;
+    const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form) && standsAlone(v, r, i, form));
     if (f) out.push({ first: i + f.skip, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
   }
   return out;
 }
 
 /** Whether an alias found at i is a name here, not part of a compound or a capitalised common word. */
-function standsAlone(v: View, gaz: Gazetteer, i: number, f: AliasForm): boolean {
+function standsAlone(v: View, r: Recogniser, i: number, f: AliasForm): boolean {
+  const gaz = r.gaz;
   // "Euro-Atlantic" is not the Atlantic: a name glued by a hyphen to a capitalised word that names
   // nothing is part of a compound. Glued to another name ("Russia-Ukraine war", "Russian-US
   // talks") it stays.
   const end = i + f.keys.length;
   // Glued to a lowercase word ("pro-Kremlin", "anti-NATO", "Moscow-based", "US-led") it is a name.
-  const compound = (k: number) => isCapitalised(v.s.surface[k] ?? '') && !namesSomething(v, gaz, k);
+  const compound = (k: number) => v.cap[k] === 1 && !namesSomething(v, gaz, k);
   if (gluedHyphen(v, i - 1, i) && compound(i - 2)) return false;
   if (gluedHyphen(v, end, end - 1) && compound(end + 1)) return false;
   // A one-word common noun that is also a name ("Turkey", "Chad") only counts when written as a name mid-sentence.
-  return !(f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN');
+  if (f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN') return false;
+  // A one-word name inside a longer unknown name is not a mention of itself: "West Indies",
+  // "Norilsk Nickel", "AC Milan". Known names, titles and heads beside it are fine ("Moscow Mayor").
+  if (f.keys.length === 1 && !v.titleCase[i] && (unknownCap(v, r, end) || (v.sent[i - 1] === v.sent[i] && unknownCap(v, r, i - 1)))) return false;
+  return true;
+}
+
+/** A capitalised word in running text that is no known name, title, head or connector. */
+function unknownCap(v: View, r: Recogniser, k: number): boolean {
+  if (!v.cap[k] || v.titleCase[k] || v.sent[k] === undefined) return false;
+  const key = v.key[k]!;
+  const { gaz, rules } = r;
+  if (gaz.byFirst.has(key) || gaz.demonyms.has(key) || rules.titles.has(key) || rules.heads.has(key) || rules.notNames.has(key) || rules.givenNames.has(key)) return false;
+  // Sentence-initial words and acronyms ("U.S.") do not make a name longer.
+  return v.sent[k - 1] === v.sent[k] && !isAcronym(v.s.surface[k]!);
 }
 
 /**
@@ -137,7 +191,7 @@ function standsAlone(v: View, gaz: Gazetteer, i: number, f: AliasForm): boolean 
 function nationalities(v: View, r: Recogniser): RawMention[] {
   const out: RawMention[] = [];
   for (let i = 0; i < v.key.length; i++) {
-    if (!isCapitalised(v.s.surface[i]!)) continue;
+    if (!v.cap[i]) continue;
     const country = r.gaz.demonyms.get(v.key[i]!);
     // "Sino-Russian": a combining form glued to the nationality makes a compound adjective.
     if (!country || (gluedHyphen(v, i - 1, i) && !namesSomething(v, r.gaz, i - 2))) continue;
@@ -149,7 +203,7 @@ function nationalities(v: View, r: Recogniser): RawMention[] {
 /** The country a token (or a gazetteer match starting there) names, by demonym or by name. */
 function countryAt(v: View, r: Recogniser, i: number): { entry: GazetteerEntry; len: number } | null {
   const dem = r.gaz.demonyms.get(v.key[i] ?? '');
-  if (dem && isCapitalised(v.s.surface[i]!)) return { entry: dem, len: 1 };
+  if (dem && v.cap[i]) return { entry: dem, len: 1 };
   const f = r.gaz.byFirst.get(v.key[i] ?? '')?.find((form) => form.entry.type === 'GPE' && formAt(v, i, form));
   return f ? { entry: f.entry, len: f.keys.length } : null;
 }
@@ -157,7 +211,7 @@ function countryAt(v: View, r: Recogniser, i: number): { entry: GazetteerEntry; 
 function ministries(v: View, r: Recogniser): RawMention[] {
   const out: RawMention[] = [];
   const k = v.key;
-  const cap = (i: number) => isCapitalised(v.s.surface[i] ?? '');
+  const cap = (i: number) => v.cap[i] === 1;
   const area = (i: number) => (cap(i) ? r.rules.ministryAreas.get(k[i]!) : undefined);
   const name = (a: string, c: GazetteerEntry | null) => (c ? `Ministry of ${a} of ${c.name}` : `Ministry of ${a}`);
   for (let i = 0; i < k.length; i++) {
@@ -208,8 +262,8 @@ function runs(v: View, r: Recogniser, known: Uint8Array): RawMention[] {
   const out: RawMention[] = [];
   const s = v.s;
   const n = s.surface.length;
-  const word = (i: number) => /^[\p{L}\p{N}]/u.test(s.surface[i] ?? '');
-  const capTok = (i: number) => word(i) && !r.rules.notNames.has(v.key[i]!) && (isCapitalised(s.surface[i]!) || (/^\d/.test(s.surface[i]!) && isCapitalised(s.surface[i + 1] ?? '')));
+  const digit = (i: number) => { const c = s.surface[i]!.charCodeAt(0); return c >= 48 && c <= 57; };
+  const capTok = (i: number) => v.word[i] === 1 && (v.cap[i] === 1 || (digit(i) && v.cap[i + 1] === 1)) && !r.rules.notNames.has(v.key[i]!);
   let i = 0;
   while (i < n) {
     if (!capTok(i) || v.titleCase[i]) {
@@ -313,6 +367,18 @@ function appositive(v: View, r: Recogniser, a: number, b: number): boolean {
   return false;
 }
 
+/** Whether the sentence around piece i is written in capitals (a shouted line, a caps headline in the body). */
+function shouting(v: View, i: number): boolean {
+  let caps = 0;
+  let words = 0;
+  for (let k = Math.max(0, i - 4); k < Math.min(v.key.length, i + 5); k++) {
+    if (v.sent[k] !== v.sent[i] || !v.word[k] || k === i) continue;
+    words++;
+    if (v.s.surface[k] === v.s.surface[k]!.toUpperCase()) caps++;
+  }
+  return words >= 2 && caps / words > 0.5;
+}
+
 /** A word that stands before a person's name ("ambassador", "Minister"), not a modifier ("former"). */
 function isPersonTitle(r: Recogniser, key: string | undefined): boolean {
   return key !== undefined && r.rules.titles.has(key) && !r.rules.titleModifiers.has(key);
@@ -343,6 +409,10 @@ function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boole
   while (b > a && (rules.connectors.has(s.surface[b - 1]!) || s.surface[b - 1] === '-')) b--;
   const words = s.surface.slice(a, b).filter((t) => t !== '-' && !rules.connectors.has(t));
   if (words.length === 0 || words.length > 4) return null;
+  // An acronym no list knows, in running text, is an organisation ("NYMEX", "USDA", "ICFTU").
+  if (b - a === 1 && isAcronym(words[0]!) && !v.titleCase[a] && /^\p{Lu}{2,6}$/u.test(words[0]!) && !rules.notOrgAcronyms.has(v.key[a]!) && !rules.capsWords.has(v.key[a]!) && !shouting(v, a)) {
+    return { first: a, last: b, type: 'ORG', name: words[0]!, qid: null, via: 'rule:acronym-org' };
+  }
   // Particles ("de Mistura", "al-Safadi", "Van der Bellen") may sit inside a name; anything else lowercase may not.
   if (words.some((t) => isAcronym(t) || !isCapitalised(t))) return null;
   if (words.length === 1 && !titled) return null;
@@ -361,6 +431,9 @@ const personMemo = new Map<string, boolean>();
 function looksLikePerson(name: string, last: string, r: Recogniser): boolean {
   const l = foldKey(last);
   if (r.gaz.demonyms.has(l)) return false;
+  // A known given name first ("Takuya Takagi", "Oleksandr Syrskyi"): compromise knows mostly English ones.
+  const first = name.split(/[\s-]/)[0]!;
+  if (first !== name && r.rules.givenNames.has(foldKey(first))) return true;
   if (r.rules.surnameSuffixes.some((suf) => l.length > suf.length + 2 && l.endsWith(suf))) return true;
   let v = personMemo.get(name);
   if (v === undefined) {

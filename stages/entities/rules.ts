@@ -1,4 +1,5 @@
 import { loadDataFile, stageDataPath } from '../../pipeline/data-file.js';
+import { foldKey } from './fold.js';
 import type { DataVersion } from '../../pipeline/stage.js';
 
 /** Recognition vocabulary compiled into sets. */
@@ -16,6 +17,10 @@ export interface EntityRules {
   notNames: Set<string>;
   capsWords: Set<string>;
   familyNameFirst: Set<string>;
+  /** Given names from across the world, case-folded (given-names.yaml). */
+  givenNames: Set<string>;
+  notOrgAcronyms: Set<string>;
+  versions: DataVersion[];
   version: DataVersion;
 }
 
@@ -34,10 +39,13 @@ interface Raw {
   notNames: string[];
   capsWords: string[];
   familyNameFirst: string[];
+  notOrgAcronyms: string[];
 }
 
-export function loadRules(path = stageDataPath('entities', 'rules.yaml')): EntityRules {
+export function loadRules(path = stageDataPath('entities', 'rules.yaml'), namesPath = stageDataPath('entities', 'given-names.yaml')): EntityRules {
   const { data, version } = loadDataFile<Raw>(path);
+  const names = loadDataFile<{ version?: string; names?: Record<string, unknown[]> }>(namesPath);
+  const givenNames = new Set(Object.values(names.data.names ?? {}).flat().map((n) => foldKey(String(n))));
   const heads = new Map<string, 'ORG' | 'EVENT' | 'LAW'>();
   for (const h of data.orgHeads) heads.set(h, 'ORG');
   for (const h of data.eventHeads) heads.set(h, 'EVENT');
@@ -54,6 +62,9 @@ export function loadRules(path = stageDataPath('entities', 'rules.yaml')): Entit
     notNames: new Set(data.notNames),
     capsWords: new Set(data.capsWords ?? []),
     familyNameFirst: new Set(data.familyNameFirst ?? []),
+    givenNames,
+    notOrgAcronyms: new Set(data.notOrgAcronyms ?? []),
+    versions: [version, names.version],
     version,
   };
 }

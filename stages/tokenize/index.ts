@@ -12,6 +12,15 @@ interface Piece extends Range {
 const JOIN = '\n\n';
 const CLITIC = /^['’](s|re|ve|ll|d|m)$|^n['’]t$/i;
 
+/** A token of white space only (wink keeps runs of spaces and line breaks as tokens). */
+function blank(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 32 && c !== 160 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x3000 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
 /**
  * The tokenize stage: wink-nlp over the title, the body (one readDoc for all blocks) and each
  * comment. Sentences never cross a block boundary; offsets are mapped back to the document.
@@ -37,24 +46,27 @@ export function createTokenize(): Stage<'tokens'> {
     const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
     const poss = tokens.out(its.pos) as string[];
     const n = values.length;
-    const keep: number[] = [];
-    const start: number[] = [];
-    const end: number[] = [];
-    const heading: number[] = [];
-    const pieceOf: number[] = [];
+    // Typed arrays sized for every wink token; only non-space tokens are kept.
+    const keep = new Int32Array(n);
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    const heading = new Uint8Array(n);
+    const pieceOf = new Int32Array(n);
+    let kept = 0;
     let pos = 0;
     let p = 0;
     for (let i = 0; i < n; i++) {
       pos += spaces[i]!.length;
       const v = values[i]!;
-      if (types[i] !== 'tabCRLF' && v.trim() !== '') {
+      if (types[i] !== 'tabCRLF' && !blank(v)) {
         while (p < pieces.length - 1 && pos >= pieces[p + 1]!.at) p++;
         const piece = pieces[p]!;
-        keep.push(i);
-        start.push(piece.start + pos - piece.at);
-        end.push(piece.start + pos - piece.at + v.length);
-        heading.push(piece.heading ? 1 : 0);
-        pieceOf.push(p);
+        keep[kept] = i;
+        start[kept] = piece.start + pos - piece.at;
+        end[kept] = piece.start + pos - piece.at + v.length;
+        heading[kept] = piece.heading ? 1 : 0;
+        pieceOf[kept] = p;
+        kept++;
       }
       pos += v.length;
     }
@@ -63,28 +75,39 @@ export function createTokenize(): Stage<'tokens'> {
     const sentiments = doc.sentences().out(its.sentiment) as unknown as number[];
     const winkSentence = new Int32Array(n);
     spans.forEach(([a, b], si) => winkSentence.fill(si, a, b + 1));
-    const sentence = new Int32Array(keep.length);
+    const sentence = new Int32Array(kept);
     const sentences: Unit['sentences'] = [];
-    for (let k = 0; k < keep.length; k++) {
+    for (let k = 0; k < kept; k++) {
       const ws = winkSentence[keep[k]!]!;
       if (k === 0 || ws !== winkSentence[keep[k - 1]!] || pieceOf[k] !== pieceOf[k - 1]) {
         if (sentences.length) sentences[sentences.length - 1]!.last = k;
-        sentences.push({ first: k, last: keep.length, sentiment: sentiments[ws] ?? 0 });
+        sentences.push({ first: k, last: kept, sentiment: sentiments[ws] ?? 0 });
       }
       sentence[k] = sentences.length - 1;
+    }
+    const surface = new Array<string>(kept);
+    const lemma = new Array<string>(kept);
+    const pos_ = new Array<string>(kept);
+    const type = new Array<string>(kept);
+    for (let k = 0; k < kept; k++) {
+      const i = keep[k]!;
+      surface[k] = values[i]!;
+      lemma[k] = lemmas[i]!;
+      pos_[k] = poss[i]!;
+      type[k] = types[i]!;
     }
     return {
       region,
       comment,
-      start: Int32Array.from(start),
-      end: Int32Array.from(end),
-      surface: keep.map((i) => values[i]!),
-      lower: keep.map((i) => values[i]!.toLowerCase()),
-      lemma: keep.map((i) => lemmas[i]!),
-      pos: keep.map((i) => poss[i]!),
+      start: start.slice(0, kept),
+      end: end.slice(0, kept),
+      surface,
+      lemma,
+      pos: pos_,
+      type,
       sentence,
       sentences,
-      inHeading: Uint8Array.from(heading),
+      inHeading: heading.slice(0, kept),
     };
   }
 
@@ -100,7 +123,8 @@ export function createTokenize(): Stage<'tokens'> {
       const body = analyse(text, seg.blocks.map((b: Block) => ({ start: b.start, end: b.end, heading: b.kind === 'heading' })), 'body', -1);
       units.push(body);
       seg.comments.forEach((c, i) => units.push(analyse(text, [c], 'comment', i)));
-      const words = body.surface.filter((s) => /\p{L}/u.test(s) && !CLITIC.test(s)).length;
+      let words = 0;
+      for (let k = 0; k < body.surface.length; k++) if (body.type[k] === 'word' && !CLITIC.test(body.surface[k]!)) words++;
       return { units, stats: { sentences: body.sentences.length, tokens: body.surface.length, words } };
     },
   };

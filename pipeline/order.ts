@@ -56,8 +56,13 @@ export function dataVersions(opts: PipelineOptions): DataVersion[] {
 /** Hash of the pipeline version, the data and the manifest row: any change makes old reports stale. */
 export function fingerprint(data: DataVersion[], source: Doc['source']): string {
   const { path: _path, ...rest } = source;
-  return createHash('sha256').update(JSON.stringify([PIPELINE_VERSION, data, rest])).digest('hex');
+  // The data list is the same for every document of a run: serialise it once.
+  let head = fingerprintHeads.get(data);
+  if (head === undefined) fingerprintHeads.set(data, (head = JSON.stringify([PIPELINE_VERSION, data]).slice(0, -1)));
+  return createHash('sha256').update(`${head},${JSON.stringify(rest)}]`).digest('hex');
 }
+
+const fingerprintHeads = new WeakMap<DataVersion[], string>();
 
 export function provenanceOf(doc: Readonly<Doc>, data: DataVersion[]): Provenance {
   return {

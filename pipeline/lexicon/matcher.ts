@@ -1,6 +1,6 @@
 import type { Atom, Element, Pattern } from './pattern.js';
 import type { Stream } from './stream.js';
-import { streamIds, wordId } from './vocab.js';
+import { streamIds, wordId, type StreamIds } from './vocab.js';
 
 /** A pattern with the entry (frame or marker) it belongs to. */
 export interface Entry {
@@ -17,26 +17,46 @@ export interface Match {
 }
 
 /**
- * Matches many patterns over a token stream. Patterns are indexed by the literals their first
- * element can match, so each token costs two map look-ups, not one test per pattern.
+ * Matches many patterns over a token stream. Patterns are indexed by the word id of their first
+ * literal and, when the next element is required, of the word after it: the many patterns that
+ * start with "the" or "of" are reached only when the following word fits, so a token costs a
+ * few array and map look-ups, not a test per pattern.
  */
 export class Matcher {
-  /** Entries by the word id of their first literal: case-folded, and exact-case ("=US"). */
-  private byFirst: Entry[][] = [];
-  private byExact: Entry[][] = [];
+  /** By first word id: patterns whose second word is not fixed (or absent). */
+  private flat: Entry[][] = [];
+  private flatExact: Entry[][] = [];
+  /** By first word id, then by the id of the second word (case-folded or exact). */
+  private pair: Array<Map<number, Entry[]>> = [];
+  private pairExact: Array<Map<number, Entry[]>> = [];
   private anyFirst: Entry[] = [];
-  private next = new Map<Entry, NextWords | null>();
+  /** Per entry, the last token it was tried at (+1): an entry reached twice at one token is tried once. */
+  private triedAt: Int32Array;
+  private stamp = 0;
+  private order = new Map<Entry, number>();
 
   constructor(readonly entries: Entry[]) {
+    entries.forEach((e, k) => this.order.set(e, k));
+    this.triedAt = new Int32Array(entries.length);
     for (const e of entries) {
-      this.next.set(e, nextWords(e.pattern.elements));
       const keys = firstKeys(e.pattern.elements);
-      if (!keys) this.anyFirst.push(e);
-      else {
-        for (const { key, exact } of keys) {
-          const index = exact ? this.byExact : this.byFirst;
-          const id = wordId(key);
-          const list = (index[id] ??= []);
+      if (!keys) {
+        this.anyFirst.push(e);
+        continue;
+      }
+      const next = nextWords(e.pattern.elements);
+      for (const { key, exact } of keys) {
+        const first = wordId(key);
+        if (!next) {
+          const list = ((exact ? this.flatExact : this.flat)[first] ??= []);
+          if (!list.includes(e)) list.push(e);
+          continue;
+        }
+        const byNext = ((exact ? this.pairExact : this.pair)[first] ??= new Map());
+        for (const [lit, litExact] of [...[...next.lits].map((l) => [l, false] as const), ...[...next.exact].map((l) => [l, true] as const)]) {
+          // Exact-case second words are keyed apart from case-folded ones (negative ids).
+          const id = litExact ? -1 - wordId(lit) : wordId(lit);
+          const list = byNext.get(id) ?? byNext.set(id, []).get(id)!;
           if (!list.includes(e)) list.push(e);
         }
       }
@@ -47,52 +67,78 @@ export class Matcher {
   find(s: Stream, from: number, to: number): Match[] {
     const out: Match[] = [];
     const ids = streamIds(s);
-    // Every token of every document passes here: no allocation per token, and an entry indexed
-    // under both a form and its lemma is tried once.
     for (let i = from; i < to; i++) {
-      const lo = ids.lower[i]!;
-      const le = ids.lemma[i]!;
+      if (++this.stamp > 2e9) (this.stamp = 1), this.triedAt.fill(0);
+      for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
+      const hasNext = i + 1 < to;
+      for (let f = 0; f < 2; f++) {
+        const id = f === 0 ? ids.lower[i]! : ids.lemma[i]!;
+        if (id < 0) continue;
+        const flat = this.flat[id];
+        if (flat) for (const e of flat) this.tryAt(e, i, s, to, out);
+        const pair = this.pair[id];
+        if (pair && hasNext) this.tryPairs(pair, ids, i, s, to, out);
+      }
       const su = ids.surface[i]!;
-      const byForm = lo >= 0 ? this.byFirst[lo] : undefined;
-      const byLemma = le >= 0 ? this.byFirst[le] : undefined;
-      const byCase = su >= 0 ? this.byExact[su] : undefined;
-      if (this.anyFirst.length) for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
-      if (byForm) for (const e of byForm) this.tryAt(e, i, s, to, out);
-      if (byLemma) for (const e of byLemma) if (!byForm?.includes(e)) this.tryAt(e, i, s, to, out);
-      if (byCase) for (const e of byCase) if (!byForm?.includes(e) && !byLemma?.includes(e)) this.tryAt(e, i, s, to, out);
+      if (su >= 0) {
+        const flat = this.flatExact[su];
+        if (flat) for (const e of flat) this.tryAt(e, i, s, to, out);
+        const pair = this.pairExact[su];
+        if (pair && hasNext) this.tryPairs(pair, ids, i, s, to, out);
+      }
     }
     return out;
   }
 
+  private tryPairs(pair: Map<number, Entry[]>, ids: StreamIds, i: number, s: Stream, to: number, out: Match[]): void {
+    const j = i + 1;
+    const lo = ids.lower[j]!;
+    const le = ids.lemma[j]!;
+    if (lo >= 0) for (const e of pair.get(lo) ?? []) this.tryAt(e, i, s, to, out);
+    if (le >= 0) for (const e of pair.get(le) ?? []) this.tryAt(e, i, s, to, out);
+    const su = ids.surface[j]!;
+    if (su >= 0) for (const e of pair.get(-1 - su) ?? []) this.tryAt(e, i, s, to, out);
+  }
+
   private tryAt(e: Entry, i: number, s: Stream, to: number, out: Match[]): void {
-    // Many patterns share a first word ("the =West", "the swamp"): the word after it rules most out.
-    const next = this.next.get(e);
-    if (next) {
-      const j = i + 1;
-      if (j >= to || !(next.lits.has(s.lower[j]!) || next.lits.has(s.lemma[j]!) || next.exact.has(s.surface[j]!))) return;
-    }
+    const k = this.order.get(e)!;
+    if (this.triedAt[k] === this.stamp) return;
+    this.triedAt[k] = this.stamp;
     const end = longest(e.pattern.elements, 0, i, s, to);
     if (end > i) out.push({ first: i, last: end, entry: e });
   }
 }
 
-/** The words that must follow a one-word first element, when the second element is required. */
+/** The words that may stand right after a pattern's first word; null when any word may (or none need). */
 interface NextWords {
   lits: Set<string>;
   exact: Set<string>;
 }
 
 function nextWords(elements: Element[]): NextWords | null {
-  const [first, second] = elements;
-  if (first?.kind !== 'alt' || first.alts.some((alt) => alt.length !== 1)) return null;
-  if (second?.kind !== 'alt' || second.optional) return null;
+  const first = elements[0];
+  if (first?.kind !== 'alt' || first.optional) return null;
   const out: NextWords = { lits: new Set(), exact: new Set() };
-  for (const alt of second.alts) {
-    const a = alt[0]!;
-    if (!('lit' in a)) return null;
+  const add = (a: Atom): boolean => {
+    if (!('lit' in a)) return false;
     (a.exact ? out.exact : out.lits).add(a.lit);
+    return true;
+  };
+  for (const alt of first.alts) {
+    // "on-the-ground" is one alternative of five pieces: its second piece follows.
+    if (alt.length >= 2) {
+      if (!add(alt[1]!)) return null;
+    } else if (!firstWordsFrom(elements, 1, add)) return null;
   }
   return out;
+}
+
+/** Adds every word a match may continue with from element ei; false when that is unbounded. */
+function firstWordsFrom(elements: Element[], ei: number, add: (a: Atom) => boolean): boolean {
+  const el = elements[ei];
+  if (!el || el.kind !== 'alt') return false;
+  for (const alt of el.alts) if (!add(alt[0]!)) return false;
+  return el.optional ? firstWordsFrom(elements, ei + 1, add) : true;
 }
 
 /**

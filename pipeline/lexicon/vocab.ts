@@ -37,7 +37,8 @@ export function streamIds(s: Stream): StreamIds {
     const lemma = s.lemma[i]!;
     out.lower[i] = ids.get(lower) ?? -1;
     out.lemma[i] = lemma === lower ? -1 : ids.get(lemma) ?? -1;
-    out.surface[i] = ids.get(s.surface[i]!) ?? -1;
+    const surface = s.surface[i]!;
+    out.surface[i] = surface === lower ? out.lower[i]! : ids.get(surface) ?? -1;
   }
   memo.set(s, { generation, ids: out });
   return out;

@@ -34,6 +34,12 @@ export interface Detection {
 
 /** Detects a text's language: the English function-word check, then franc-min (82 languages). */
 export function detectLanguage(text: string): Detection {
+  // Most pages are plain ASCII English: ASCII words and a non-Unicode expression decide them fast.
+  const head = text.slice(0, SAMPLE_CHARS);
+  if (mostlyAscii(head)) {
+    const ascii = head.toLowerCase().match(/[a-z]+/g)?.slice(0, SAMPLE_WORDS) ?? [];
+    if (ascii.length >= 20 && ascii.filter((w) => ENGLISH.has(w)).length / ascii.length >= ENGLISH_SHARE) return { language: 'en', via: 'function-words', runnerUp: null };
+  }
   const words = text.slice(0, SAMPLE_CHARS * 2).match(/\p{L}+/gu)?.slice(0, SAMPLE_WORDS) ?? [];
   const englishShare = words.length ? words.filter((w) => ENGLISH.has(w.toLowerCase())).length / words.length : 0;
   if (words.length >= 20 && englishShare >= ENGLISH_SHARE) return { language: 'en', via: 'function-words', runnerUp: null };
@@ -51,6 +57,12 @@ export function detectLanguage(text: string): Detection {
   // as English with a warning than silently skipped.
   if (best[0] !== 'eng' && englishShare >= MIXED_SHARE) return { language: 'und', via: 'franc', runnerUp: TO_639_1.get(best[0]) ?? best[0] };
   return { language: TO_639_1.get(best[0]) ?? 'und', via: 'franc', runnerUp: second ? (TO_639_1.get(second[0]) ?? second[0]) : null };
+}
+
+function mostlyAscii(s: string): boolean {
+  let other = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) other++;
+  return other <= s.length * 0.02;
 }
 
 /** The text the language is judged on: title and body, or the whole page when no body was found. */

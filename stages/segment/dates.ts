@@ -29,12 +29,28 @@ const MAYBE_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janu
 // What may surround the dates on a date line: labels, clock times, zones, reading time, separators.
 const FILLER = /(?<![\p{L}])(published|posted|updated|edited|modified|on|at|date|last|gmt|utc|cet|cest|msk|eet|est|edt|bst|am|pm|\d+\s*min(ute)?s?\s*read|read|veröffentlicht|aktualisiert|am|um|uhr|publicado|actualizado|el|publié|mis à jour|le|dата|дата|публикации|опубликовано|обновлено|опубліковано|оновлено|в|о)(?![\p{L}])|\b\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?\b|[+-]\d{1,2}(:\d{2})?\b|[\s:,|·•–—()-]/giu;
 
+// Every word of three letters or more that a date line may hold: dates, times, relative times and
+// the labels and zones FILLER removes.
+const DATE_WORDS = new Set(
+  (
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october ' +
+    'november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
+    'yesterday today tomorrow tonight noon midnight now just ago last next this the and morning evening afternoon night ' +
+    'day days week weeks month months year years hour hours minute minutes second seconds sec secs min mins hrs ' +
+    'published posted updated edited modified date gmt utc cet cest msk eet est edt bst read ' +
+    'veröffentlicht aktualisiert uhr publicado actualizado publié mis jour дата публикации опубликовано обновлено опубліковано оновлено'
+  ).split(' '),
+);
+
 export function isDateLine(text: string): boolean {
   // chrono is thorough but slow; most lines have no digit or month word and cannot be dates.
   if (text.length > 100 || !MAYBE_DATE.test(text)) return false;
   // A date line is a stamp, not a sentence: beyond a few words only labels and times surround it.
   const words = text.split(/\s+/).length;
   if (words > 14 || (words > 6 && !/\d/.test(text))) return false;
+  // chrono costs milliseconds a call once V8 has let its hundreds of expressions go cold, so a line
+  // with any word that neither a date nor its labels use is turned away first.
+  for (const w of text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) if (!DATE_WORDS.has(w)) return false;
   const found = chrono.parse(text);
   if (!found.length) return false;
   let rest = text;

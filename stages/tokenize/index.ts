@@ -124,7 +124,11 @@ export function createTokenize(): Stage<'tokens'> {
       units.push(body);
       seg.comments.forEach((c, i) => units.push(analyse(text, [c], 'comment', i)));
       let words = 0;
-      for (let k = 0; k < body.surface.length; k++) if (body.type[k] === 'word' && !CLITIC.test(body.surface[k]!)) words++;
+      // wink types most words 'word'; words in other scripts may come as other types.
+      for (let k = 0; k < body.surface.length; k++) {
+        const t = body.surface[k]!;
+        if ((body.type[k] === 'word' || (body.type[k] !== 'punctuation' && /\p{L}/u.test(t))) && !CLITIC.test(t)) words++;
+      }
       return { units, stats: { sentences: body.sentences.length, tokens: body.surface.length, words } };
     },
   };

@@ -29,10 +29,18 @@ export interface AliasForm {
   skip: number;
 }
 
+/** A node of the alias trie: the aliases that end here and the key of each next token. */
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  forms: AliasForm[];
+}
+
 /** All gazetteer files, indexed for matching by the key of an alias's first token. */
 export interface Gazetteer {
   entries: GazetteerEntry[];
   byFirst: Map<string, AliasForm[]>;
+  /** Every alias as a path of token keys: one walk per token finds all the aliases starting there. */
+  trie: TrieNode;
   /** First keys of aliases whose first word is not capitalised ("the Kremlin", "dpa"). */
   lowerFirst: Set<string>;
   /** Demonym (folded) → country entry: "belarusian" → Belarus. */
@@ -109,7 +117,15 @@ export function loadGazetteer(dir = stageDataPath('entities', 'gazetteer')): Gaz
   }
   for (const forms of byFirst.values()) forms.sort((a, b) => b.keys.length - a.keys.length);
   const lowerFirst = new Set([...byFirst].filter(([, forms]) => forms.some((f) => f.rule[0] === 'any')).map(([k]) => k));
-  const g = { entries, byFirst, lowerFirst, demonyms, byName, versions };
+  const trie: TrieNode = { next: new Map(), forms: [] };
+  for (const forms of byFirst.values()) {
+    for (const f of forms) {
+      let node = trie;
+      for (const k of f.keys) node = node.next.get(k) ?? node.next.set(k, { next: new Map(), forms: [] }).get(k)!;
+      node.forms.push(f);
+    }
+  }
+  const g = { entries, byFirst, trie, lowerFirst, demonyms, byName, versions };
   if (dir === stageDataPath('entities', 'gazetteer')) cached = g;
   return g;
 }

@@ -148,7 +148,21 @@ function gazetteerHits(v: View, r: Recogniser): RawMention[] {
   for (let i = 0; i < v.key.length; i++) {
     // Most tokens are lowercase words that start no name: skip them before the map lookup.
     if (!v.cap[i] && !gaz.lowerFirst.has(v.key[i]!)) continue;
-    const f = gaz.byFirst.get(v.key[i]!)?.find((form) => formAt(v, i, form) && standsAlone(v, r, i, form));
+    // Walk the alias trie from here; the longest alias that fits the text wins.
+    let f: AliasForm | undefined;
+    let node = gaz.trie.next.get(v.key[i]!);
+    for (let j = i; node; ) {
+      // Two entries with one alias: the first listed keeps it, as before the trie.
+      for (const form of node.forms) {
+        if (formAt(v, i, form) && standsAlone(v, r, i, form)) {
+          f = form;
+          break;
+        }
+      }
+      j++;
+      if (j >= v.key.length || v.sent[j] !== v.sent[i]) break;
+      node = node.next.get(v.key[j]!);
+    }
     if (f) out.push({ first: i + f.skip, last: i + f.keys.length, type: f.entry.type, name: f.entry.name, qid: f.entry.qid, via: 'gazetteer' });
   }
   return out;

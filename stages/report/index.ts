@@ -31,6 +31,7 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
       const seg = doc.segment;
       const words = doc.tokens?.stats.words ?? 0;
       const md = seg?.metadata;
+      const frameScores = doc.framing ? score(doc.framing.hits, words, inBody) : null;
       const report: Record<string, unknown> = {
         schema: REPORT_SCHEMA,
         id: doc.id,
@@ -55,27 +56,26 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
               blocks: seg.blocks.map((b) => ({ kind: b.kind, start: cp(b.start), end: cp(b.end) })),
             }
           : null,
-        removed: seg?.removed.map((r) => ({ kind: r.kind, ...span(r), rule: r.rule })) ?? [],
-        comments: seg?.comments.map((c) => ({ author: c.author, time: c.time, timeIso: c.timeIso, replyTo: c.replyTo, ...span(c) })) ?? [],
+        removed: seg?.removed.map((r) => ({ kind: r.kind, text: text!.slice(r.start, r.end), start: cp(r.start), end: cp(r.end), rule: r.rule })) ?? [],
+        comments: seg?.comments.map((c) => ({ author: c.author, time: c.time, timeIso: c.timeIso, replyTo: c.replyTo, text: text!.slice(c.start, c.end), start: cp(c.start), end: cp(c.end) })) ?? [],
         stats: doc.tokens?.stats ?? null,
         sentiment: doc.tokens ? bodySentiment(doc) : null,
-        entities: doc.entities?.map((e) => ({
-          name: e.name,
-          type: e.type,
-          wikidata: e.wikidata,
-          mentions: e.mentions.map((m) => ({ ...span(m), in: m.region, via: m.via })),
-        })).map((e) => ({ ...e, spellings: spellings(e.mentions) })) ?? [],
+        entities: doc.entities?.map((e) => {
+          // Built field by field, not by spreading: the report stage runs for every document.
+          const mentions = e.mentions.map((m) => ({ text: text!.slice(m.start, m.end), start: cp(m.start), end: cp(m.end), in: m.region, via: m.via }));
+          return { name: e.name, type: e.type, wikidata: e.wikidata, mentions, spellings: spellings(mentions) };
+        }) ?? [],
         frames: doc.framing
           ? {
-              hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, ...span(h), in: h.region, voice: h.voice, inName: h.inName, negated: h.negated, pattern: h.pattern })),
-              scores: score(doc.framing.hits, words, inBody),
+              hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, inName: h.inName, negated: h.negated, pattern: h.pattern })),
+              scores: frameScores!,
               commentScores: score(doc.framing.hits, commentWords(doc), inComments),
-              dominant: dominant(score(doc.framing.hits, words, inBody)),
+              dominant: dominant(frameScores!),
             }
           : null,
         rhetoric: doc.rhetoric
           ? {
-              hits: doc.rhetoric.hits.map((h) => ({ marker: h.id, ...span(h), in: h.region, voice: h.voice, negated: h.negated, pattern: h.pattern })),
+              hits: doc.rhetoric.hits.map((h) => ({ marker: h.id, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, negated: h.negated, pattern: h.pattern })),
               scores: score(doc.rhetoric.hits, words, inBody),
             }
           : null,
@@ -96,7 +96,7 @@ function bodySentiment(doc: Readonly<Doc>): number | null {
 
 function commentWords(doc: Readonly<Doc>): number {
   let n = 0;
-  for (const u of doc.tokens!.units) if (u.region === 'comment') for (const s of u.surface) if (/\p{L}/u.test(s)) n++;
+  for (const u of doc.tokens!.units) if (u.region === 'comment') for (let k = 0; k < u.surface.length; k++) if (u.type[k] === 'word' || /\p{L}/u.test(u.surface[k]!)) n++;
   return n;
 }
 

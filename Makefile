@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= output
 CORPUS ?= corpus
 
-.PHONY: install build run test bench eval eval-segment eval-ner clean
+.PHONY: install build run test bench eval eval-segment eval-ner eval-rhetoric clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci
@@ -34,6 +34,10 @@ eval-segment: build
 # Entity recognition on a CoNLL-2003-format file you supply (the data is not shipped): make eval-ner NER=path
 eval-ner: build
 	node dist/test/eval/ner.js $(NER)
+
+# Rhetoric markers against the PTC propaganda spans in $(SHARED)/benchmarks/ptc-dev, read in place; skips when absent.
+eval-rhetoric: build
+	node dist/test/eval/rhetoric.js $(SHARED)/benchmarks/ptc-dev
 
 clean:
 	rm -rf dist $(OUT)/reports $(OUT)/run.json

@@ -148,8 +148,21 @@ export interface Hit extends Range {
   voice: Voice;
   inName: boolean;
   negated: boolean;
+  /** The word that keeps the phrase at a distance ("so-called", "alleged", "what … calls"), or null. */
+  distancing: string | null;
+  /** Who says it, for attributed and quoted hits, linked to the entity by its canonical name. */
+  speaker: Speaker | null;
   /** Pattern that matched, so every number traces back to a dictionary line. */
   pattern: string;
+}
+
+/** The source of attributed or quoted words: as written ("Lavrov", "he") and as the entity it names. */
+export interface Speaker {
+  text: string;
+  name: string;
+  type: string;
+  /** `named` when the entity stands in the sentence, `pronoun` when "he"/"she"/"they" was resolved. */
+  resolved: 'named' | 'pronoun';
 }
 
 /** Whose words a phrase is: the outlet's, a reported source's, a quotation's, or scare-quoted. */

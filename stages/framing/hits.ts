@@ -1,8 +1,9 @@
-import type { Doc, Entity, Hit, Range, Region } from '../../pipeline/document.js';
-import { Matcher, resolve } from '../../pipeline/lexicon/matcher.js';
-import { toStream } from '../../pipeline/lexicon/stream.js';
+import type { Doc, Entity, Hit, Range, Region, Speaker, Unit } from '../../pipeline/document.js';
+import { Matcher, resolve, type Match } from '../../pipeline/lexicon/matcher.js';
+import { toStream, type Stream } from '../../pipeline/lexicon/stream.js';
 import { pieceRegion } from '../entities/index.js';
 import { findQuotes, type Quote } from './quotes.js';
+import { distancingOf, speakerOf, speakers } from './speaker.js';
 import { voiceOf } from './voice.js';
 
 // Framing and rhetoric read the same quotations; find them once per document.
@@ -24,6 +25,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
     quoteMemo.set(seg, (quotes = quoteRanges.flatMap((r) => findQuotes(text, r))));
   }
   const names = nameSpans(doc.entities ?? []);
+  const named = speakers(doc.entities ?? []);
   const hits: Hit[] = [];
   for (const u of doc.tokens!.units) {
     const s = toStream(u);
@@ -39,21 +41,26 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
       while (to < s.surface.length && u.sentence[s.token[to]!] === sent) to++;
       const matches = resolve(lexicon.find(s, from, to));
       if (matches.length) {
-        const attributed = cues.find(s, from, to).some((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? ''));
+        const sentCues = cues.find(s, from, to).filter((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? ''));
+        const attributed = sentCues.length > 0;
         for (const m of matches) {
           const start = s.start[m.first]!;
           const end = s.end[m.last - 1]!;
           let negated = false;
           for (let k = Math.max(from, m.first - 3); k < m.first; k++) if (NEGATORS.has(s.lower[k]!)) negated = true;
+          const voice = voiceOf(start, end, quotes, attributed, hasVerb);
+          const quote = voice === 'quoted' ? innermost(quotes, start, end) : null;
           hits.push({
             id: m.entry.id,
             family: m.entry.family,
             start,
             end,
             region: region(m.first) as Region,
-            voice: voiceOf(start, end, quotes, attributed, hasVerb),
+            voice,
             inName: names.some((n) => n.start <= start && end <= n.end && n.end - n.start > end - start),
             negated,
+            distancing: distancingOf(s, from, m.first),
+            speaker: voice === 'attributed' || voice === 'quoted' ? speakerAround(text, s, from, to, sentCues, named, quote, u, cues) : null,
             pattern: m.entry.pattern.source,
           });
         }
@@ -62,6 +69,47 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
     }
   }
   return hits.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+}
+
+/** The narrowest quotation holding [start, end). */
+function innermost(quotes: Quote[], start: number, end: number): Quote | null {
+  return quotes.filter((q) => q.start <= start && end <= q.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
+}
+
+/**
+ * The speaker of an attributed or quoted hit: from the cues of its own sentence, else, for a
+ * quotation, from the sentences the quotation spans or the one right after it ("…," Lavrov said).
+ */
+function speakerAround(text: string, s: Stream, from: number, to: number, sentCues: Match[], named: ReturnType<typeof speakers>, quote: Quote | null, u: Unit, cues: Matcher): Speaker | null {
+  const here = speakerOf(text, s, from, to, sentCues, named, quote);
+  if (here || !quote) return here;
+  // Sentences overlapping the quotation and the one after its end.
+  const sents = u.sentences;
+  for (const sent of sents) {
+    const a = pieceAt(s, sent.first);
+    const b = pieceAt(s, sent.last) ;
+    if (a < 0 || b <= a) continue;
+    const sStart = s.start[a]!;
+    const sEnd = s.end[b - 1]!;
+    if (sEnd < quote.start || sStart > quote.end + 200) continue;
+    const c = cues.find(s, a, b);
+    const who = c.length ? speakerOf(text, s, a, b, c, named, quote) : null;
+    if (who) return who;
+  }
+  return null;
+}
+
+/** The first stream piece of wink token t (the stream splits hyphenated tokens). */
+function pieceAt(s: Stream, t: number): number {
+  if (t >= (s.token.at(-1) ?? -1) + 1) return s.token.length;
+  let lo = 0;
+  let hi = s.token.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.token[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Mentions of named things whose names can contain frame words (conferences, charters, institutes). */

@@ -67,7 +67,7 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
         }) ?? [],
         frames: doc.framing
           ? {
-              hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, inName: h.inName, negated: h.negated, pattern: h.pattern })),
+              hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, speaker: h.speaker, inName: h.inName, negated: h.negated, distancing: h.distancing, pattern: h.pattern })),
               scores: frameScores!,
               commentScores: score(doc.framing.hits, commentWords(doc), inComments),
               dominant: dominant(frameScores!),
@@ -75,7 +75,7 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
           : null,
         rhetoric: doc.rhetoric
           ? {
-              hits: doc.rhetoric.hits.map((h) => ({ marker: h.id, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, negated: h.negated, pattern: h.pattern })),
+              hits: doc.rhetoric.hits.map((h) => ({ marker: h.id, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, speaker: h.speaker, negated: h.negated, distancing: h.distancing, pattern: h.pattern })),
               scores: score(doc.rhetoric.hits, words, inBody),
             }
           : null,

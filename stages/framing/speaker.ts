@@ -1,0 +1,79 @@
+import type { Entity, Speaker } from '../../pipeline/document.js';
+import type { Match } from '../../pipeline/lexicon/matcher.js';
+import type { Stream } from '../../pipeline/lexicon/stream.js';
+import type { Quote } from './quotes.js';
+
+/** One entity mention in document offsets, for finding who speaks. */
+interface Named {
+  start: number;
+  end: number;
+  name: string;
+  type: string;
+}
+
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const PERSON_PRONOUNS = new Set(['he', 'she']);
+const GROUP_PRONOUNS = new Set(['they', 'it']);
+
+/** The entity mentions that can speak, in text order. */
+export function speakers(entities: Entity[]): Named[] {
+  return entities
+    .filter((e) => SPEAKER_TYPES.has(e.type))
+    .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, name: e.name, type: e.type })))
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Who is speaking in a sentence with reporting cues: the named source nearest a cue, before it
+ * ("Lavrov said", "the Belarusian Foreign Ministry noted") or after it ("said Lavrov", "according
+ * to Putin"); a "he"/"she" before the cue is the last person named earlier. Mentions inside the
+ * quotation itself are its topic, not its speaker.
+ */
+export function speakerOf(text: string, s: Stream, from: number, to: number, cues: Match[], named: Named[], skip: Quote | null): Speaker | null {
+  const sentStart = s.start[from]!;
+  const sentEnd = s.end[to - 1]!;
+  const outside = (n: Named) => !skip || n.end <= skip.start - 1 || n.start >= skip.end + 1;
+  const inSentence = named.filter((n) => n.start >= sentStart && n.end <= sentEnd && outside(n));
+  let best = null as { n: Named; d: number } | null;
+  for (const c of cues) {
+    const cueStart = s.start[c.first]!;
+    const cueEnd = s.end[c.last - 1]!;
+    const isAccording = s.lower[c.first] === 'according' || s.lower[c.first] === 'citing' || s.lower[c.first] === 'cite';
+    for (const n of inSentence) {
+      // "according to X" and "citing X" name the source after the cue; a verb's subject stands before it.
+      const d = n.end <= cueStart ? (isAccording ? Infinity : cueStart - n.end) : n.start >= cueEnd ? n.start - cueEnd + (isAccording ? 0 : 2) : Infinity;
+      if (d < (best?.d ?? Infinity)) best = { n, d };
+    }
+    if (!best && !isAccording) {
+      // "he said": the last person named before this sentence.
+      const pronoun = s.lower.slice(Math.max(from, c.first - 3), c.first).find((w) => PERSON_PRONOUNS.has(w) || GROUP_PRONOUNS.has(w));
+      if (pronoun) {
+        const wantPerson = PERSON_PRONOUNS.has(pronoun);
+        const prior = named.filter((n) => n.end <= cueStart && (wantPerson ? n.type === 'PERSON' : n.type !== 'PERSON')).at(-1);
+        if (prior) return { text: pronoun, name: prior.name, type: prior.type, resolved: 'pronoun' };
+      }
+    }
+  }
+  if (!best || best.d === Infinity) return null;
+  return { text: text.slice(best.n.start, best.n.end), name: best.n.name, type: best.n.type, resolved: 'named' };
+}
+
+// Words that put a phrase at a distance: the outlet names it without owning it.
+const DISTANCERS = new Set(['so-called', 'alleged', 'allegedly', 'supposed', 'supposedly', 'self-proclaimed', 'self-styled', 'purported', 'purportedly', 'pseudo', 'quasi']);
+
+/**
+ * The distancing word before a hit ("so-called collective West", "the alleged invasion", "what
+ * Moscow calls a special military operation"), or null.
+ */
+export function distancingOf(s: Stream, from: number, first: number): string | null {
+  for (let k = first - 1; k >= Math.max(from, first - 4); k--) {
+    const w = s.lower[k]!;
+    // Stream pieces split "so-called" into so, -, called.
+    if (w === 'called' && s.lower[k - 1] === '-' && s.lower[k - 2] === 'so') return 'so-called';
+    if (DISTANCERS.has(w)) return w;
+    if (w === 'calls' || w === 'called' || w === 'call' || w === 'terms' || w === 'termed' || w === 'dubs' || w === 'dubbed') {
+      for (let j = k - 1; j >= Math.max(from, k - 4); j--) if (s.lower[j] === 'what') return `what … ${w}`;
+    }
+  }
+  return null;
+}

@@ -159,10 +159,11 @@ export interface Hit extends Range {
 /** The source of attributed or quoted words: as written ("Lavrov", "he") and as the entity it names. */
 export interface Speaker {
   text: string;
-  name: string;
-  type: string;
-  /** `named` when the entity stands in the sentence, `pronoun` when "he"/"she"/"they" was resolved. */
-  resolved: 'named' | 'pronoun';
+  /** The entity's canonical name; null for an unnamed source ("the minister", "officials"). */
+  name: string | null;
+  type: string | null;
+  /** `named`: the entity stands in the sentence; `pronoun`: "he"/"she"/"they" resolved; `unnamed`: a common noun. */
+  resolved: 'named' | 'pronoun' | 'unnamed';
 }
 
 /** Whose words a phrase is: the outlet's, a reported source's, a quotation's, or scare-quoted. */

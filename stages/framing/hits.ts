@@ -2,7 +2,7 @@ import type { Doc, Entity, Hit, Range, Region, Speaker, Unit } from '../../pipel
 import { Matcher, resolve, type Match } from '../../pipeline/lexicon/matcher.js';
 import { toStream, type Stream } from '../../pipeline/lexicon/stream.js';
 import { pieceRegion } from '../entities/index.js';
-import { findQuotes, type Quote } from './quotes.js';
+import { findQuotes, opensWithQuote, type Quote } from './quotes.js';
 import { distancingOf, speakerOf, speakers } from './speaker.js';
 import { voiceOf } from './voice.js';
 
@@ -22,7 +22,9 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
   let quotes = quoteMemo.get(seg);
   if (!quotes) {
     const quoteRanges: Range[] = [...seg.blocks, ...seg.comments, ...(seg.metadata.title ? [seg.metadata.title] : [])];
-    quoteMemo.set(seg, (quotes = quoteRanges.flatMap((r) => findQuotes(text, r))));
+    // Body blocks are consecutive: a quotation left open at a block's end runs on when the next block opens with a mark.
+    const blocks = seg.blocks;
+    quoteMemo.set(seg, (quotes = quoteRanges.flatMap((r, i) => findQuotes(text, r, i + 1 < blocks.length && opensWithQuote(text, blocks[i + 1]!)))));
   }
   const names = nameSpans(doc.entities ?? []);
   const named = speakers(doc.entities ?? []);

@@ -9,11 +9,13 @@ const QUOTE_CHARS = /["“”«»„'‘’]/g;
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“', '‘': '’' };
 
 /**
- * Quotations in one block of text. Double quotes pair up; a single quote opens only after a space
+ * Quotations in one block of text. A quotation that runs on into the next paragraph follows the
+ * press convention: the paragraph ends with the quotation still open and the next one starts with
+ * an opening mark; `continues` says so, and the open part up to the block's end is a quotation too. Double quotes pair up; a single quote opens only after a space
  * or bracket and before a letter, and closes only before a space or punctuation, so the
  * apostrophes of "Russia's" and "Belarus's" never open or close a quote.
  */
-export function findQuotes(text: string, range: Range): Quote[] {
+export function findQuotes(text: string, range: Range, continues = false): Quote[] {
   const out: Quote[] = [];
   const stack: Array<{ ch: string; at: number }> = [];
   QUOTE_CHARS.lastIndex = range.start;
@@ -47,5 +49,15 @@ export function findQuotes(text: string, range: Range): Quote[] {
       else if (opensHere && c !== '’') stack.push({ ch: c === '‘' ? '’' : "'", at: i });
     }
   }
+  const open = stack.find((x) => x.ch === '"' || x.ch === '”' || x.ch === '»');
+  if (continues && open) {
+    const content = text.slice(open.at + 1, range.end);
+    out.push({ start: open.at + 1, end: range.end, words: content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length });
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a block opens with a quotation mark (the sign that the previous block's quotation runs on). */
+export function opensWithQuote(text: string, range: Range): boolean {
+  return /^["“«„]/u.test(text.slice(range.start, range.start + 1));
 }

@@ -36,13 +36,24 @@ export function speakerOf(text: string, s: Stream, from: number, to: number, cue
   const inSentence = named.filter((n) => n.start >= sentStart && n.end <= sentEnd && outside(n));
   let best = null as { n: Named; d: number } | null;
   for (const c of cues) {
+    // "…, the minister said": the subject right before the verb is a common noun, so the source
+    // is unnamed; a named entity further back in the sentence is its topic, not its speaker.
+    const before = c.first - 1;
+    if (before >= from && s.pos[before] === 'NOUN' && !isAccordingCue(s, c)) {
+      let a = before;
+      while (a - 1 >= from && (s.pos[a - 1] === 'ADJ' || s.pos[a - 1] === 'NOUN' || s.pos[a - 1] === 'DET')) a--;
+      return { text: text.slice(s.start[a]!, s.end[before]!), name: null, type: null, resolved: 'unnamed' };
+    }
     const cueStart = s.start[c.first]!;
     const cueEnd = s.end[c.last - 1]!;
-    const isAccording = s.lower[c.first] === 'according' || s.lower[c.first] === 'citing' || s.lower[c.first] === 'cite';
+    const isAccording = isAccordingCue(s, c);
     for (const n of inSentence) {
       // "according to X" and "citing X" name the source after the cue; a verb's subject stands before it.
-      const d = n.end <= cueStart ? (isAccording ? Infinity : cueStart - n.end) : n.start >= cueEnd ? n.start - cueEnd + (isAccording ? 0 : 2) : Infinity;
-      if (d < (best?.d ?? Infinity)) best = { n, d };
+      // Before the verb only a close subject counts ("Lavrov said", "the Foreign Ministry noted").
+      const d = n.end <= cueStart ? (isAccording || cueStart - n.end > 40 ? Infinity : cueStart - n.end) : n.start >= cueEnd ? n.start - cueEnd + (isAccording ? 0 : 2) : Infinity;
+      // A nationality speaks only when no one is named ("the Russians said"), not in "said Belarusian President X".
+      const dd = n.type === 'NORP' ? d + 1000 : d;
+      if (dd < (best?.d ?? Infinity)) best = { n, d: dd };
     }
     if (!best && !isAccording) {
       // "he said": the last person named before this sentence.
@@ -56,6 +67,11 @@ export function speakerOf(text: string, s: Stream, from: number, to: number, cue
   }
   if (!best || best.d === Infinity) return null;
   return { text: text.slice(best.n.start, best.n.end), name: best.n.name, type: best.n.type, resolved: 'named' };
+}
+
+function isAccordingCue(s: Stream, c: Match): boolean {
+  const w = s.lower[c.first];
+  return w === 'according' || w === 'citing' || w === 'cite' || w === 'in';
 }
 
 // Words that put a phrase at a distance: the outlet names it without owning it.

@@ -21,7 +21,7 @@ program
   .argument('<corpusDir>', 'folder with one article per .txt file')
   .requiredOption('-o, --out <dir>', 'output folder (reports/<id>.json and run.json)')
   .option('-w, --workers <n>', 'worker threads (0 = run in the main thread)', count, availableParallelism())
-  .option('-l, --lexicon <file...>', 'extra lexicon files (YAML/JSON) added to the shipped ones', [])
+  .option('-l, --lexicon <file...>', 'extra lexicon files added to the shipped ones: framescope YAML/JSON, LIWC .dic or quanteda YAML dictionaries', [])
   .option('-f, --force', 'redo every document, even when its report is current', false)
   .option('-q, --quiet', 'no progress bar and no summary', false)
   .action(async (corpusDir: string, o: { out: string; workers: number; lexicon: string[]; force: boolean; quiet: boolean }) => {
@@ -55,6 +55,8 @@ function formatSummary(s: RunSummary): string {
     ...(s.failures.length > 10 ? [`  … and ${s.failures.length - 10} more failures in run.json`] : []),
     ...s.partials.slice(0, 5).map((f) => `  partial ${f.id}: [${f.code}] ${f.message}`),
     ...s.manifestWarnings.slice(0, 5).map((w) => `  warning: ${w}`),
+    ...s.lexiconWarnings.slice(0, 5).map((w) => `  dictionary entry skipped: ${w}`),
+    ...(s.lexiconWarnings.length > 5 ? [`  … and ${s.lexiconWarnings.length - 5} more skipped dictionary entries in run.json`] : []),
     ...(s.warnings.length ? [`  ${s.warnings.length} document(s) with warnings (see run.json and each report's diagnostics)`] : []),
     `  ${s.tokens} tokens in ${s.seconds}s (${s.tokensPerSecond} tokens/s, ${s.workers} worker(s))`,
     `  reports: ${s.out}/reports/  summary: ${s.out}/run.json`,

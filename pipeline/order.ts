@@ -10,6 +10,7 @@ import { createRhetoric } from '../stages/rhetoric/index.js';
 import { createSegment } from '../stages/segment/index.js';
 import { createTokenize } from '../stages/tokenize/index.js';
 import { loadDataFile, stageDataPath } from './data-file.js';
+import { loadLexicons } from './lexicon/load.js';
 import type { Doc } from './document.js';
 import { checkOrder } from './runner.js';
 import type { DataVersion, Stage } from './stage.js';
@@ -48,9 +49,10 @@ export function dataVersions(opts: PipelineOptions): DataVersion[] {
     ...shippedLexicons('framing'),
     stageDataPath('framing', 'attribution.yaml'),
     ...shippedLexicons('rhetoric'),
-    ...opts.lexicons,
   ];
-  return files.map((f) => loadDataFile(f).version);
+  // User lexicons are read as the stages read them (imported dictionaries included), so a bad file
+  // stops the run here, before any document, naming the file, the entry and the reason.
+  return [...files.map((f) => loadDataFile(f).version), ...loadLexicons(opts.lexicons).versions];
 }
 
 /** Hash of the pipeline version, the data and the manifest row: any change makes old reports stale. */

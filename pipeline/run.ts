@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
+import { loadLexicons } from './lexicon/load.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
 import { Pool } from './pool.js';
@@ -35,6 +36,8 @@ export interface RunSummary {
   partials: Array<{ id: string; code: string; message: string }>;
   warnings: Array<{ id: string; codes: string[] }>;
   manifestWarnings: string[];
+  /** Entries of imported dictionaries (LIWC, quanteda) that could not become patterns. */
+  lexiconWarnings: string[];
   tokens: number;
   seconds: number;
   tokensPerSecond: number;
@@ -54,7 +57,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const data = dataVersions(opts);
   const summary: RunSummary = {
     corpus: resolve(opts.corpus), out: resolve(opts.out), total: corpus.entries.length, done: 0, partial: 0, skipped: 0, failed: 0,
-    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, tokens: 0, seconds: 0, tokensPerSecond: 0,
+    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, lexiconWarnings: opts.lexicons.length ? loadLexicons(opts.lexicons).skipped : [], tokens: 0, seconds: 0, tokensPerSecond: 0,
     workers: opts.workers, pipeline: PIPELINE_VERSION, host: hostname(), node: process.version, startedAt: new Date(started).toISOString(),
   };
   opts.onStart?.(corpus.entries.length);

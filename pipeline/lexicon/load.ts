@@ -1,6 +1,7 @@
 import { loadDataFile } from '../data-file.js';
 import type { DataVersion } from '../stage.js';
 import type { Entry } from './matcher.js';
+import { isQuanteda, peekYaml, readLiwc, readQuanteda } from './import.js';
 import { compilePattern } from './pattern.js';
 
 /** One frame or rhetoric marker as documented in its lexicon file. */
@@ -19,6 +20,8 @@ export interface Lexicon {
   frames: Map<string, FrameDef>;
   entries: Entry[];
   versions: DataVersion[];
+  /** Entries of imported dictionaries that could not become patterns, "file: entry: reason". */
+  skipped: string[];
 }
 
 // `cue` files hold matcher patterns that are not frames (attribution cues) and never reach a report.
@@ -40,8 +43,13 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
   const frames = new Map<string, FrameDef>();
   const entries: Entry[] = [];
   const versions: DataVersion[] = [];
+  const skipped: string[] = [];
   for (const path of paths) {
-    const { data, version } = loadDataFile<RawFile>(path);
+    // LIWC .dic files and quanteda YAML dictionaries are converted to lexicon entries first.
+    const peeked = /\.ya?ml$/.test(path) ? peekYaml(path) : null;
+    const imported = path.endsWith('.dic') ? readLiwc(path) : peeked !== null && isQuanteda(peeked) ? readQuanteda(path, peeked) : null;
+    if (imported) skipped.push(...imported.skipped.map((x) => `${path}: ${x}`));
+    const { data, version } = imported ?? loadDataFile<RawFile>(path);
     const fail = (where: string, why: string): never => {
       throw new Error(`[E020] lexicon ${path}: ${where}: ${why}`);
     };
@@ -80,5 +88,5 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
       frames.set(id, def);
     });
   }
-  return { frames, entries, versions };
+  return { frames, entries, versions, skipped };
 }

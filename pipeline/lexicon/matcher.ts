@@ -30,6 +30,9 @@ export class Matcher {
   private pair: Array<Map<number, Entry[]>> = [];
   private pairExact: Array<Map<number, Entry[]>> = [];
   private anyFirst: Entry[] = [];
+  /** Entries starting with a word prefix ("abandon*", from imported dictionaries), by prefix. */
+  private byPrefix = new Map<string, Entry[]>();
+  private prefixLengths: number[] = [];
   /** Per entry, the last token it was tried at (+1): an entry reached twice at one token is tried once. */
   private triedAt: Int32Array;
   private stamp = 0;
@@ -39,6 +42,14 @@ export class Matcher {
     entries.forEach((e, k) => this.order.set(e, k));
     this.triedAt = new Int32Array(entries.length);
     for (const e of entries) {
+      const prefixes = firstPrefixes(e.pattern.elements);
+      if (prefixes) {
+        for (const p of prefixes) {
+          const list = this.byPrefix.get(p) ?? this.byPrefix.set(p, []).get(p)!;
+          if (!list.includes(e)) list.push(e);
+        }
+        continue;
+      }
       const keys = firstKeys(e.pattern.elements);
       if (!keys) {
         this.anyFirst.push(e);
@@ -61,6 +72,7 @@ export class Matcher {
         }
       }
     }
+    this.prefixLengths = [...new Set([...this.byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
   }
 
   /** All matches inside [from, to), longest per (start, entry); overlaps are resolved by `resolve`. */
@@ -70,6 +82,13 @@ export class Matcher {
     for (let i = from; i < to; i++) {
       if (++this.stamp > 2e9) (this.stamp = 1), this.triedAt.fill(0);
       for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
+      if (this.prefixLengths.length) {
+        const lower = s.lower[i]!;
+        for (const n of this.prefixLengths) {
+          if (n > lower.length) break;
+          for (const e of this.byPrefix.get(lower.slice(0, n)) ?? []) this.tryAt(e, i, s, to, out);
+        }
+      }
       const hasNext = i + 1 < to;
       for (let f = 0; f < 2; f++) {
         const id = f === 0 ? ids.lower[i]! : ids.lemma[i]!;
@@ -159,6 +178,19 @@ export function resolve(matches: Match[]): Match[] {
   return kept.sort((a, b) => a.first - b.first);
 }
 
+/** The prefixes a pattern may start with, when its first element is all prefixes ("abandon*|betray*"). */
+function firstPrefixes(elements: Element[]): string[] | null {
+  const first = elements[0];
+  if (!first || first.kind !== 'alt' || first.optional) return null;
+  const out: string[] = [];
+  for (const alt of first.alts) {
+    const a = alt[0]!;
+    if (!('prefix' in a)) return null;
+    out.push(a.prefix);
+  }
+  return out;
+}
+
 function firstKeys(elements: Element[]): Array<{ key: string; exact: boolean }> | null {
   const first = elements[0];
   if (!first || first.kind !== 'alt' || first.optional) return null;
@@ -172,6 +204,7 @@ function firstKeys(elements: Element[]): Array<{ key: string; exact: boolean }> 
 }
 
 function atomOk(a: Atom, s: Stream, i: number): boolean {
+  if ('prefix' in a) return s.lower[i]!.startsWith(a.prefix);
   if (!('lit' in a)) return s.pos[i] === a.pos;
   if (a.pos && s.pos[i] !== a.pos) return false;
   return a.exact ? s.surface[i] === a.lit : s.lower[i] === a.lit || s.lemma[i] === a.lit;

@@ -1,12 +1,13 @@
 /**
  * The token pattern language of lexicon files (README "Lexicons"): space-separated elements,
  * `word` (lowercase form or lemma), `=Word` (exact case), `a|b` (alternatives), `x?` (optional),
- * `*` / `*N` (gap of 0..3 / 0..N tokens), `[POS]` (universal POS tag), `word[POS]` (both). Hyphenated literals are
+ * `*` / `*N` (gap of 0..3 / 0..N tokens), `word*` (any word starting so, as in LIWC dictionaries),
+ * `[POS]` (universal POS tag), `word[POS]` (both). Hyphenated literals are
  * split on hyphens, exactly as the matcher splits text tokens, so both sides agree.
  */
 
-/** One token test: a literal (by form or lemma, or exact case) or a POS tag. */
-export type Atom = { lit: string; exact: boolean; pos?: string } | { pos: string };
+/** One token test: a literal (by form or lemma, or exact case), a word prefix (`abandon*`), or a POS tag. */
+export type Atom = { lit: string; exact: boolean; pos?: string } | { prefix: string } | { pos: string };
 
 /** A position in a pattern: alternatives, each a short sequence of atoms (from hyphen splits). */
 export type Element =
@@ -59,6 +60,11 @@ export function compilePattern(source: string): Pattern {
       const tagged = alt.match(/^(.+)\[([A-Z]+)\]$/);
       if (tagged && !POS_TAGS.has(tagged[2]!)) throw new Error(`unknown POS tag [${tagged[2]}]`);
       const lit = tagged ? tagged[1]! : alt;
+      // "abandon*": every word that starts so; in a hyphenated word only the last part is a prefix.
+      if (!tagged && /^[^=*].*\*$/u.test(lit) && !lit.slice(0, -1).includes('*')) {
+        const parts = splitHyphens(foldToken(lit.slice(0, -1)).toLowerCase());
+        return parts.map((w, k): Atom => (k === parts.length - 1 ? { prefix: w } : { lit: w, exact: false }));
+      }
       const exact = lit.startsWith('=');
       const word = foldToken(exact ? lit.slice(1) : lit);
       if (word === '') throw new Error(`empty literal in "${raw}"`);

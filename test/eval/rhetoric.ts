@@ -11,12 +11,13 @@ import { createProcessor } from '../../pipeline/process.js';
  * overlaps it. Skips cleanly when the data is not there.
  */
 
-// Our marker ids → the PTC technique they measure. Markers without a PTC counterpart are listed apart.
+// Our marker ids → the PTC technique they measure. Markers without a PTC counterpart are listed apart:
+// `absolute` counts absolutist words (always, never, everyone), a measure of its own that PTC's
+// Exaggeration annotators rarely mark, and `us-vs-them` has no PTC technique.
 export const TECHNIQUE: Record<string, string> = {
   'loaded-language': 'Loaded_Language',
   'name-calling': 'Name_Calling,Labeling',
   intensifier: 'Exaggeration,Minimisation',
-  absolute: 'Exaggeration,Minimisation',
   doubt: 'Doubt',
   distancing: 'Doubt',
   'appeal-to-fear': 'Appeal_to_fear-prejudice',

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { runCorpus, type RunSummary } from './run.js';
+import { suggest } from './suggest.js';
 import { PIPELINE_VERSION } from './version.js';
 
 const program = new Command();
@@ -44,6 +46,30 @@ program
     }
     if (!o.quiet) process.stdout.write(formatSummary(summary));
     process.exitCode = summary.failed > 0 ? 1 : 0;
+  });
+
+program
+  .command('suggest')
+  .description('candidate phrases for the lexicons: words that keep company with a frame\'s hits across the reports but match no pattern yet')
+  .argument('<outDir>', 'an output folder of `framescope run` (its reports/ are read)')
+  .option('--frame <id>', 'only phrases near hits of this frame or marker (default: near any frame)')
+  .option('--top <n>', 'how many candidates', count, 30)
+  .option('--window <n>', 'words on each side of a hit that count as near it', count, 8)
+  .option('--min-documents <n>', 'a candidate must occur near hits in at least this many documents', count, 2)
+  .option('--json', 'print the candidates as JSON', false)
+  .action((outDir: string, o: { frame?: string; top: number; window: number; minDocuments: number; json: boolean }) => {
+    const reports = join(outDir, 'reports');
+    if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
+    const found = suggest(reports, { frame: o.frame, top: o.top, window: o.window, minDocuments: o.minDocuments });
+    if (o.json) {
+      process.stdout.write(JSON.stringify(found, null, 2) + '\n');
+      return;
+    }
+    if (!found.length) process.stdout.write(`no candidates${o.frame ? ` near "${o.frame}"` : ''}: too few hits or documents (try --min-documents 1 or a larger corpus)\n`);
+    for (const c of found) {
+      process.stdout.write(`${c.keyness.toFixed(1).padStart(7)}  ${c.phrase}  (near ${c.near} in ${c.documents} docs, elsewhere ${c.elsewhere})\n`);
+      for (const e of c.examples.slice(0, 2)) process.stdout.write(`           ${e}\n`);
+    }
   });
 
 /** The one-screen end-of-run summary. */

@@ -112,7 +112,8 @@ export function readQuanteda(path: string, data: unknown): Converted {
 
 /** Whether a parsed YAML file is a quanteda dictionary rather than a framescope lexicon. */
 export function isQuanteda(data: unknown): boolean {
-  return !!data && typeof data === 'object' && !Array.isArray(data) && !('frames' in data) && !('family' in data);
+  // A framescope file names its version, family and frames; a quanteda dictionary only categories.
+  return !!data && typeof data === 'object' && !Array.isArray(data) && !('frames' in data) && !('family' in data) && !('version' in data);
 }
 
 /** Parses YAML for the quanteda check without failing on a framescope file's own errors. */

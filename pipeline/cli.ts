@@ -86,6 +86,8 @@ function formatSummary(s: RunSummary): string {
     ...(s.warnings.length ? [`  ${s.warnings.length} document(s) with warnings (see run.json and each report's diagnostics)`] : []),
     `  ${s.tokens} tokens in ${s.seconds}s (${s.tokensPerSecond} tokens/s, ${s.workers} worker(s))`,
     `  reports: ${s.out}/reports/  summary: ${s.out}/run.json`,
+    ...(s.tables ? [`  tables: ${s.tables.dir}/ (${s.tables.documents} documents, ${s.tables.hits} hits, ${s.tables.mentions} entity mentions, ${s.tables.comments} comments; CSV, Parquet, datapackage.json)`] : []),
+    ...s.productErrors.map((e) => `  NOT WRITTEN: ${e}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -23,3 +23,16 @@ export function codePointMapper(text: string): (utf16: number) => number {
 export function sliceCodePoints(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
 }
+
+/** Converts code-point offsets (the report's) back to UTF-16 string indices. */
+export function utf16Indexer(text: string): (cp: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    map.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+  }
+  map.push(text.length);
+  return (cp) => map[cp] ?? text.length;
+}

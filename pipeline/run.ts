@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { loadLexicons } from './lexicon/load.js';
+import { writeTables, type TablesSummary } from './tables.js';
+import { shippedLexicons } from '../stages/framing/index.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
 import { Pool } from './pool.js';
@@ -38,6 +40,10 @@ export interface RunSummary {
   manifestWarnings: string[];
   /** Entries of imported dictionaries (LIWC, quanteda) that could not become patterns. */
   lexiconWarnings: string[];
+  /** The corpus tables written after the documents (null when writing them failed: see productErrors). */
+  tables: TablesSummary | null;
+  /** Corpus-level outputs that could not be written; the reports are whole regardless. */
+  productErrors: string[];
   tokens: number;
   seconds: number;
   tokensPerSecond: number;
@@ -57,7 +63,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const data = dataVersions(opts);
   const summary: RunSummary = {
     corpus: resolve(opts.corpus), out: resolve(opts.out), total: corpus.entries.length, done: 0, partial: 0, skipped: 0, failed: 0,
-    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, lexiconWarnings: opts.lexicons.length ? loadLexicons(opts.lexicons).skipped : [], tokens: 0, seconds: 0, tokensPerSecond: 0,
+    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, lexiconWarnings: opts.lexicons.length ? loadLexicons(opts.lexicons).skipped : [], tables: null, productErrors: [], tokens: 0, seconds: 0, tokensPerSecond: 0,
     workers: opts.workers, pipeline: PIPELINE_VERSION, host: hostname(), node: process.version, startedAt: new Date(started).toISOString(),
   };
   opts.onStart?.(corpus.entries.length);
@@ -113,6 +119,12 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     await pool?.close();
   }
   for (const k of ['failures', 'partials', 'warnings'] as const) (summary[k] as Array<{ id: string }>).sort((a, b) => a.id.localeCompare(b.id));
+  // Corpus-level outputs come from the reports on disk, so skipped (current) documents count too.
+  try {
+    summary.tables = await writeTables(opts.out, rateIds(opts.lexicons), corpus.entries.map((e) => e.id));
+  } catch (err) {
+    summary.productErrors.push(`tables: ${(err as Error).message}`);
+  }
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;
   await writeFileAtomic(join(opts.out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -138,4 +150,10 @@ function failedReport(entry: CorpusEntry): Record<string, unknown> {
     body: null, removed: [], comments: [], stats: null, sentiment: null, entities: [], frames: null, rhetoric: null,
     diagnostics: [{ severity: 'error', ...entry.problem }], provenance: null,
   };
+}
+
+/** Frame and marker ids in lexicon order (narratives, counter-frames, rhetoric, then the user's). */
+export function rateIds(lexicons: string[]): string[] {
+  const lex = loadLexicons([...shippedLexicons('framing'), ...shippedLexicons('rhetoric'), ...lexicons], (f) => f !== 'cue');
+  return [...lex.frames.keys()];
 }

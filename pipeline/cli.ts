@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { runCorpus, type RunSummary } from './run.js';
 import { suggest } from './suggest.js';
+import { compare, formatComparison, GROUP_BY, writeComparison, type GroupBy } from './compare.js';
 import { PIPELINE_VERSION } from './version.js';
 
 const program = new Command();
@@ -70,6 +71,23 @@ program
       process.stdout.write(`${c.keyness.toFixed(1).padStart(7)}  ${c.phrase}  (near ${c.near} in ${c.documents} docs, elsewhere ${c.elsewhere})\n`);
       for (const e of c.examples.slice(0, 2)) process.stdout.write(`           ${e}\n`);
     }
+  });
+
+program
+  .command('compare')
+  .description('frame rates per group with 95% bootstrap intervals, and distinctive words and frames per group (log-odds with an informative Dirichlet prior)')
+  .argument('<outDir>', 'an output folder of `framescope run`')
+  .option('--by <field>', `group documents by ${GROUP_BY.join(', ')}`, 'outlet')
+  .option('--top <n>', 'distinctive words and frames kept per group', count, 15)
+  .action((outDir: string, o: { by: string; top: number }) => {
+    if (!GROUP_BY.includes(o.by as GroupBy)) throw new Error(`[E041] --by must be one of ${GROUP_BY.join(', ')}, not "${o.by}"`);
+    const reports = join(outDir, 'reports');
+    if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
+    const c = compare(reports, o.by as GroupBy, { top: o.top });
+    const tables = join(outDir, 'tables');
+    mkdirSync(tables, { recursive: true });
+    const files = writeComparison(tables, c);
+    process.stdout.write(formatComparison(c) + `\ntables: ${files.join(', ')}\n`);
   });
 
 /** The one-screen end-of-run summary. */

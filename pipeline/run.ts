@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { loadLexicons } from './lexicon/load.js';
 import { writeTables, type TablesSummary } from './tables.js';
+import { compare, writeComparison } from './compare.js';
 import { shippedLexicons } from '../stages/framing/index.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
@@ -124,6 +125,11 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     summary.tables = await writeTables(opts.out, rateIds(opts.lexicons), corpus.entries.map((e) => e.id));
   } catch (err) {
     summary.productErrors.push(`tables: ${(err as Error).message}`);
+  }
+  try {
+    writeComparison(join(opts.out, 'tables'), compare(reportsDir, 'outlet', { ids: corpus.entries.map((e) => e.id) }));
+  } catch (err) {
+    summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
   }
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;

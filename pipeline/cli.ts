@@ -105,6 +105,8 @@ function formatSummary(s: RunSummary): string {
     `  ${s.tokens} tokens in ${s.seconds}s (${s.tokensPerSecond} tokens/s, ${s.workers} worker(s))`,
     `  reports: ${s.out}/reports/  summary: ${s.out}/run.json`,
     ...(s.tables ? [`  tables: ${s.tables.dir}/ (${s.tables.documents} documents, ${s.tables.hits} hits, ${s.tables.mentions} entity mentions, ${s.tables.comments} comments; CSV, Parquet, datapackage.json)`] : []),
+    ...(s.reuse ? [`  text reuse: ${s.reuse.passages} reused passage(s), ${s.reuse.syndication} declared syndication link(s), ${s.reuse.similarAboveThreshold} pair(s) at similarity ≥ ${s.reuse.threshold}`] : []),
+    `  visual report: ${s.out}/report.html`,
     ...s.productErrors.map((e) => `  NOT WRITTEN: ${e}`),
   ];
   return lines.join('\n') + '\n';

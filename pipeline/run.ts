@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { loadLexicons } from './lexicon/load.js';
 import { writeTables, type TablesSummary } from './tables.js';
-import { compare, writeComparison } from './compare.js';
+import { writeCorpusProducts } from './products.js';
 import { shippedLexicons } from '../stages/framing/index.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
@@ -45,6 +45,8 @@ export interface RunSummary {
   tables: TablesSummary | null;
   /** Corpus-level outputs that could not be written; the reports are whole regardless. */
   productErrors: string[];
+  /** Text reuse found across the corpus (see tables/reuse_passages.csv, syndication.csv, similar_pairs.csv). */
+  reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number } | null;
   tokens: number;
   seconds: number;
   tokensPerSecond: number;
@@ -126,11 +128,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   } catch (err) {
     summary.productErrors.push(`tables: ${(err as Error).message}`);
   }
-  try {
-    writeComparison(join(opts.out, 'tables'), compare(reportsDir, 'outlet', { ids: corpus.entries.map((e) => e.id) }));
-  } catch (err) {
-    summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
-  }
+  await writeCorpusProducts(opts, corpus.entries.map((e) => e.id), summary);
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;
   await writeFileAtomic(join(opts.out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -18,6 +18,9 @@ interface ProductSummary {
 // pair shares some word, and the table would grow with the square of the corpus.
 const MIN_SIMILARITY = 0.2;
 const SIMILAR_SHOWN = 30;
+// Reuse alignment keeps every body in memory (about 1 MB per 1,000 documents of words and offsets,
+// plus the pair table); beyond this a run reports that it skipped it instead of running out of memory.
+const REUSE_MAX_DOCUMENTS = 20_000;
 
 /**
  * After the documents: the comparison by outlet, text reuse and syndication, and report.html. Each
@@ -35,6 +38,7 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
     summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
   }
   try {
+    if (ids.length > REUSE_MAX_DOCUMENTS) throw new Error(`skipped for ${ids.length} documents (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`);
     reuse = analyseReuse(reportsDir, { ids, minSimilarity: MIN_SIMILARITY });
     writeReuseTables(tables, reuse);
     summary.reuse = { passages: reuse.passages.length, syndication: reuse.syndication.length, similarAboveThreshold: reuse.similar.filter((p) => p.aboveThreshold).length, threshold: reuse.threshold };

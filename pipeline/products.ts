@@ -1,65 +1,76 @@
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import writeFileAtomic from 'write-file-atomic';
 import { shippedLexicons } from '../stages/framing/index.js';
 import { compare, writeComparison, type Comparison } from './compare.js';
 import { writeHtmlReport } from './html-report.js';
 import { loadLexicons } from './lexicon/load.js';
-import { analyseReuse, type ReuseResult } from './reuse.js';
+import type { ReuseDigest, ReuseJob } from './reuse-job.js';
+import { writeTables, type TablesSummary } from './tables.js';
 
 /** What a run summary records of the corpus-level outputs. */
-interface ProductSummary {
+export interface ProductSummary {
   corpus: string;
+  tables: TablesSummary | null;
   productErrors: string[];
   reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number } | null;
 }
 
-// Pairs less similar than this are left out of the similarity table: on large corpora nearly every
-// pair shares some word, and the table would grow with the square of the corpus.
-const MIN_SIMILARITY = 0.2;
-const SIMILAR_SHOWN = 30;
 // Reuse alignment keeps every body in memory (about 1 MB per 1,000 documents of words and offsets,
 // plus the pair table); beyond this a run reports that it skipped it instead of running out of memory.
 const REUSE_MAX_DOCUMENTS = 20_000;
 
+/** Frame and marker ids in lexicon order (narratives, counter-frames, rhetoric, then the user's), with their family. */
+export function frameList(lexicons: string[]): Array<{ id: string; family: string }> {
+  const lex = loadLexicons([...shippedLexicons('framing'), ...shippedLexicons('rhetoric'), ...lexicons], (f) => f !== 'cue');
+  return [...lex.frames.values()].map((f) => ({ id: f.id, family: f.family }));
+}
+
 /**
- * After the documents: the comparison by outlet, text reuse and syndication, and report.html. Each
- * reads the reports on disk; a failure is recorded in the summary and never touches the reports.
+ * After the documents: the corpus tables, the comparison by outlet, text reuse and syndication, and
+ * report.html, all from the reports on disk (documents skipped as current count too). Reuse runs in
+ * a worker thread beside the tables and the comparison. A failure is recorded in the summary and
+ * never touches the reports.
  */
 export async function writeCorpusProducts(opts: { out: string; lexicons: string[] }, ids: string[], summary: ProductSummary): Promise<void> {
   const reportsDir = join(opts.out, 'reports');
-  const tables = join(opts.out, 'tables');
+  const frames = frameList(opts.lexicons);
+  const reuse = ids.length > REUSE_MAX_DOCUMENTS
+    ? Promise.reject(new Error(`skipped for ${ids.length} documents (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`))
+    : reuseInWorker({ out: opts.out, ids });
+  reuse.catch(() => {}); // handled below, after the main-thread work
+  try {
+    summary.tables = await writeTables(opts.out, frames.map((f) => f.id), ids);
+  } catch (err) {
+    summary.productErrors.push(`tables: ${(err as Error).message}`);
+  }
   let comparison: Comparison | null = null;
-  let reuse: ReuseResult | null = null;
   try {
     comparison = compare(reportsDir, 'outlet', { ids });
-    writeComparison(tables, comparison);
+    writeComparison(join(opts.out, 'tables'), comparison);
   } catch (err) {
     summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
   }
+  let digest: ReuseDigest | null = null;
   try {
-    if (ids.length > REUSE_MAX_DOCUMENTS) throw new Error(`skipped for ${ids.length} documents (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`);
-    reuse = analyseReuse(reportsDir, { ids, minSimilarity: MIN_SIMILARITY });
-    writeReuseTables(tables, reuse);
-    summary.reuse = { passages: reuse.passages.length, syndication: reuse.syndication.length, similarAboveThreshold: reuse.similar.filter((p) => p.aboveThreshold).length, threshold: reuse.threshold };
+    digest = await reuse;
+    summary.reuse = { passages: digest.passages, syndication: digest.syndicationLinks, similarAboveThreshold: digest.similarAboveThreshold, threshold: digest.threshold };
   } catch (err) {
     summary.productErrors.push(`text reuse: ${(err as Error).message}`);
   }
   try {
-    const lex = loadLexicons([...shippedLexicons('framing'), ...shippedLexicons('rhetoric'), ...opts.lexicons], (f) => f !== 'cue');
     await writeHtmlReport(
       {
         title: `framescope: ${ids.length} document(s) from ${summary.corpus}`,
-        frames: [...lex.frames.values()].map((f) => ({ id: f.id, family: f.family })),
+        frames,
         groups: (comparison?.groups ?? []).map((g) => ({
           key: g.key,
           documents: g.documents,
           rates: Object.fromEntries(comparison!.rates.filter((r) => r.group === g.key).map((r) => [r.frame, { mean: r.rate, lo: r.lo, hi: r.hi }])),
         })),
         distinctive: (comparison?.groups ?? []).map((g) => ({ group: g.key, terms: comparison!.distinctive.filter((d) => d.group === g.key && d.kind === 'term').slice(0, 12).map((d) => ({ term: d.term, z: d.z })) })),
-        passages: reuse?.passages ?? [],
-        syndication: reuse?.syndication ?? [],
-        similar: (reuse?.similar ?? []).slice(0, SIMILAR_SHOWN),
+        passages: digest?.longestPassages ?? [],
+        syndication: digest?.syndication ?? [],
+        similar: digest?.closestPairs ?? [],
         reportsDir,
       },
       join(opts.out, 'report.html'),
@@ -69,9 +80,14 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
   }
 }
 
-/** Reuse as tables for notebooks: passages, declared syndication, and the similarity ranking. */
-function writeReuseTables(dir: string, r: ReuseResult): void {
-  writeFileAtomic.sync(join(dir, 'reuse_passages.csv'), stringify(r.passages, { header: true, columns: ['a', 'b', 'words', 'aStart', 'aEnd', 'bStart', 'bEnd', 'aText', 'bText'] }));
-  writeFileAtomic.sync(join(dir, 'syndication.csv'), stringify(r.syndication.flatMap((s) => (s.agencyDocuments.length ? s.agencyDocuments : [null]).map((d) => ({ document: s.document, agency: s.agency, declaredIn: s.declaredIn, agencyDocument: d }))), { header: true, columns: ['document', 'agency', 'declaredIn', 'agencyDocument'] }));
-  writeFileAtomic.sync(join(dir, 'similar_pairs.csv'), stringify(r.similar, { header: true, columns: ['a', 'b', 'similarity', 'aboveThreshold'] }));
+function reuseInWorker(job: ReuseJob): Promise<ReuseDigest> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./reuse-job.js', import.meta.url), { workerData: { reuseJob: job } });
+    w.once('message', (m: { ok: boolean; digest?: ReuseDigest; error?: string }) => {
+      void w.terminate();
+      if (m.ok) resolve(m.digest!);
+      else reject(new Error(m.error));
+    });
+    w.once('error', reject);
+  });
 }

@@ -5,9 +5,8 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { loadLexicons } from './lexicon/load.js';
-import { writeTables, type TablesSummary } from './tables.js';
+import type { TablesSummary } from './tables.js';
 import { writeCorpusProducts } from './products.js';
-import { shippedLexicons } from '../stages/framing/index.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
 import { Pool } from './pool.js';
@@ -122,12 +121,6 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     await pool?.close();
   }
   for (const k of ['failures', 'partials', 'warnings'] as const) (summary[k] as Array<{ id: string }>).sort((a, b) => a.id.localeCompare(b.id));
-  // Corpus-level outputs come from the reports on disk, so skipped (current) documents count too.
-  try {
-    summary.tables = await writeTables(opts.out, rateIds(opts.lexicons), corpus.entries.map((e) => e.id));
-  } catch (err) {
-    summary.productErrors.push(`tables: ${(err as Error).message}`);
-  }
   await writeCorpusProducts(opts, corpus.entries.map((e) => e.id), summary);
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;
@@ -154,10 +147,4 @@ function failedReport(entry: CorpusEntry): Record<string, unknown> {
     body: null, removed: [], comments: [], stats: null, sentiment: null, entities: [], frames: null, rhetoric: null,
     diagnostics: [{ severity: 'error', ...entry.problem }], provenance: null,
   };
-}
-
-/** Frame and marker ids in lexicon order (narratives, counter-frames, rhetoric, then the user's). */
-export function rateIds(lexicons: string[]): string[] {
-  const lex = loadLexicons([...shippedLexicons('framing'), ...shippedLexicons('rhetoric'), ...lexicons], (f) => f !== 'cue');
-  return [...lex.frames.keys()];
 }

@@ -80,9 +80,11 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
   }
 }
 
-function reuseInWorker(job: ReuseJob): Promise<ReuseDigest> {
+async function reuseInWorker(job: ReuseJob): Promise<ReuseDigest> {
+  // Run from TypeScript sources (the tests) there is no compiled worker file: work in this thread.
+  if (!import.meta.url.endsWith('.js')) return (await import('./reuse-job.js')).runReuseJob(job);
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./reuse-job.js', import.meta.url), { workerData: { reuseJob: job } });
+    const w = new Worker(new URL('./reuse-job.js', import.meta.url), { workerData: { reuseJob: job }, execArgv: [] });
     w.once('message', (m: { ok: boolean; digest?: ReuseDigest; error?: string }) => {
       void w.terminate();
       if (m.ok) resolve(m.digest!);

@@ -10,9 +10,11 @@ import { CORPUS, tempDir } from '../helpers.js';
 
 // The tidy tables a run leaves for notebooks, over the seed corpus.
 let tables = '';
+let out = '';
+let summary: Awaited<ReturnType<typeof runCorpus>>;
 beforeAll(async () => {
-  const out = tempDir();
-  await runCorpus({ corpus: CORPUS, out, workers: 0, lexicons: [], force: true });
+  out = tempDir();
+  summary = await runCorpus({ corpus: CORPUS, out, workers: 0, lexicons: [], force: true });
   tables = join(out, 'tables');
 }, 120_000);
 
@@ -69,5 +71,16 @@ describe('corpus tables', () => {
     const out = execFileSync('python3', [join(PACKAGE_ROOT, 'test', 'interop', 'load_tables.py'), tables], { encoding: 'utf8' });
     expect(out).toContain('documents: 5 rows');
     expect(out.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('ends every run with reuse tables, the comparison and report.html, and says so in the summary', () => {
+    expect(summary.productErrors).toEqual([]);
+    expect(summary.reuse).toMatchObject({ syndication: 1, threshold: 0.5 });
+    expect(summary.reuse!.passages).toBeGreaterThanOrEqual(1);
+    const links = csv('syndication');
+    expect(links).toEqual([{ document: '001_544a990a81849d15', agency: 'TASS', declaredIn: 'metadata', agencyDocument: '002_267a395295e5cc3a' }]);
+    expect(csv('reuse_passages').some((p) => p.a === '002_267a395295e5cc3a' && p.b === '004_9311060f705e9724' && Number(p.words) >= 8)).toBe(true);
+    expect(csv('compare_outlet_rates').length).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('id="heatmap"');
   });
 });

@@ -24,35 +24,36 @@ export interface Match {
  */
 export class Matcher {
   /** By first word id: patterns whose second word is not fixed (or absent). */
-  private flat: Entry[][] = [];
-  private flatExact: Entry[][] = [];
+  private flat: number[][] = [];
+  private flatExact: number[][] = [];
   /** By first word id, then by the id of the second word (case-folded or exact). */
-  private pair: Array<Map<number, Entry[]>> = [];
-  private pairExact: Array<Map<number, Entry[]>> = [];
-  private anyFirst: Entry[] = [];
+  private pair: Array<Map<number, number[]>> = [];
+  private pairExact: Array<Map<number, number[]>> = [];
+  private anyFirst: number[] = [];
   /** Entries starting with a word prefix ("abandon*", from imported dictionaries), by prefix. */
-  private byPrefix = new Map<string, Entry[]>();
+  private byPrefix = new Map<string, number[]>();
   private prefixLengths: number[] = [];
   /** Per entry, the last token it was tried at (+1): an entry reached twice at one token is tried once. */
   private triedAt: Int32Array;
   private stamp = 0;
-  private order = new Map<Entry, number>();
 
+  // The indexes hold entry positions, not entries: the per-candidate "tried here?" check is then
+  // an array read, where a Map from entry to position cost a look-up per candidate.
   constructor(readonly entries: Entry[]) {
-    entries.forEach((e, k) => this.order.set(e, k));
     this.triedAt = new Int32Array(entries.length);
-    for (const e of entries) {
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k]!;
       const prefixes = firstPrefixes(e.pattern.elements);
       if (prefixes) {
         for (const p of prefixes) {
           const list = this.byPrefix.get(p) ?? this.byPrefix.set(p, []).get(p)!;
-          if (!list.includes(e)) list.push(e);
+          if (!list.includes(k)) list.push(k);
         }
         continue;
       }
       const keys = firstKeys(e.pattern.elements);
       if (!keys) {
-        this.anyFirst.push(e);
+        this.anyFirst.push(k);
         continue;
       }
       const next = nextWords(e.pattern.elements);
@@ -60,7 +61,7 @@ export class Matcher {
         const first = wordId(key);
         if (!next) {
           const list = ((exact ? this.flatExact : this.flat)[first] ??= []);
-          if (!list.includes(e)) list.push(e);
+          if (!list.includes(k)) list.push(k);
           continue;
         }
         const byNext = ((exact ? this.pairExact : this.pair)[first] ??= new Map());
@@ -68,7 +69,7 @@ export class Matcher {
           // Exact-case second words are keyed apart from case-folded ones (negative ids).
           const id = litExact ? -1 - wordId(lit) : wordId(lit);
           const list = byNext.get(id) ?? byNext.set(id, []).get(id)!;
-          if (!list.includes(e)) list.push(e);
+          if (!list.includes(k)) list.push(k);
         }
       }
     }
@@ -109,7 +110,7 @@ export class Matcher {
     return out;
   }
 
-  private tryPairs(pair: Map<number, Entry[]>, ids: StreamIds, i: number, s: Stream, to: number, out: Match[]): void {
+  private tryPairs(pair: Map<number, number[]>, ids: StreamIds, i: number, s: Stream, to: number, out: Match[]): void {
     const j = i + 1;
     const lo = ids.lower[j]!;
     const le = ids.lemma[j]!;
@@ -119,10 +120,10 @@ export class Matcher {
     if (su >= 0) for (const e of pair.get(-1 - su) ?? []) this.tryAt(e, i, s, to, out);
   }
 
-  private tryAt(e: Entry, i: number, s: Stream, to: number, out: Match[]): void {
-    const k = this.order.get(e)!;
+  private tryAt(k: number, i: number, s: Stream, to: number, out: Match[]): void {
     if (this.triedAt[k] === this.stamp) return;
     this.triedAt[k] = this.stamp;
+    const e = this.entries[k]!;
     const end = longest(e.pattern.elements, 0, i, s, to);
     if (end > i) out.push({ first: i, last: end, entry: e });
   }

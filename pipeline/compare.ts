@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { utf16Indexer } from './offsets.js';
+import { readReports } from './reports.js';
 
 /**
  * `framescope compare`: how groups of documents (outlets, months, languages, agencies) differ.
@@ -119,17 +119,10 @@ function groupKey(r: Record<string, unknown>, by: GroupBy): string {
 }
 
 export function compare(reportsDir: string, by: GroupBy, opts: { ids?: string[]; alpha0?: number; top?: number } = {}): Comparison {
-  const wanted = opts.ids ? new Set(opts.ids.map((id) => `${id}.json`)) : null;
   const docs: Doc[] = [];
   const terms = new Map<string, Map<string, number>>();
   const frameIds = new Set<string>();
-  for (const f of readdirSync(reportsDir).filter((x) => x.endsWith('.json') && (!wanted || wanted.has(x))).sort()) {
-    let r: Record<string, unknown>;
-    try {
-      r = JSON.parse(readFileSync(join(reportsDir, f), 'utf8')) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
+  for (const r of readReports<Record<string, unknown>>(reportsDir, opts.ids)) {
     const stats = r.stats as { words: number } | null;
     const text = r.text as string | null;
     if (!stats || !text || r.status === 'failed') continue;

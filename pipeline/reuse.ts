@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readReports } from './reports.js';
 
 /**
  * Text reuse across a corpus of reports: what one outlet copied from another, and how close whole
@@ -192,16 +191,8 @@ export function bodyWords(text: string, blocks: Array<{ start: number; end: numb
 
 function loadDocs(reportsDir: string, ids?: string[]): Doc[] {
   const docs: Doc[] = [];
-  const wanted = ids ? new Set(ids.map((id) => `${id}.json`)) : null;
-  for (const f of readdirSync(reportsDir).filter((n) => n.endsWith('.json') && (!wanted || wanted.has(n))).sort()) {
-    let r: RawReport;
-    try {
-      r = JSON.parse(readFileSync(join(reportsDir, f), 'utf8')) as RawReport;
-    } catch {
-      continue; // a half-written or foreign file is not a report
-    }
-    if (typeof r.text !== 'string') continue; // failed document
-    const id = r.id ?? f.slice(0, -'.json'.length);
+  for (const r of readReports<RawReport>(reportsDir, ids)) {
+    if (typeof r.text !== 'string' || !r.id) continue; // a failed document, or not a report
     const { cps, words, starts, ends } = bodyWords(r.text, r.body?.blocks ?? []);
     const entities = new Map<string, number>();
     for (const e of r.entities ?? []) {
@@ -209,7 +200,7 @@ function loadDocs(reportsDir: string, ids?: string[]): Doc[] {
       const name = foldName(e.name ?? '');
       if (n > 0 && name) entities.set(name, (entities.get(name) ?? 0) + n);
     }
-    docs.push({ id, outlet: r.outlet ?? null, agency: r.metadata?.agency ?? null, cps, words, starts: Int32Array.from(starts), ends: Int32Array.from(ends), entities });
+    docs.push({ id: r.id, outlet: r.outlet ?? null, agency: r.metadata?.agency ?? null, cps, words, starts: Int32Array.from(starts), ends: Int32Array.from(ends), entities });
   }
   return docs.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

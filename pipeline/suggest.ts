@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readReports } from './reports.js';
 
 /**
  * `framescope suggest`: phrases that keep company with a frame's hits across a corpus but match no
@@ -93,14 +92,7 @@ export function suggest(reportsDir: string, opts: SuggestOptions = {}): Candidat
   const all = new Map<string, number>();
   let nearTotal = 0;
   let allTotal = 0;
-  const files = readdirSync(reportsDir).filter((f) => f.endsWith('.json')).sort();
-  for (const f of files) {
-    let r: Report;
-    try {
-      r = JSON.parse(readFileSync(join(reportsDir, f), 'utf8')) as Report;
-    } catch {
-      continue;
-    }
+  for (const r of readReports<Report>(reportsDir)) {
     if (!r.text || !r.body) continue;
     const at = indexer(r.text);
     const hits = [...(r.frames?.hits ?? []), ...(r.rhetoric?.hits ?? [])].filter((h) => h.in !== 'comment').map((h) => ({ ...h, start: at(h.start), end: at(h.end) }));

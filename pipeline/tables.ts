@@ -1,10 +1,11 @@
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { ParquetWriter } from 'hyparquet-writer';
 import { fileWriter } from 'hyparquet-writer/src/node.js';
 import writeFileAtomic from 'write-file-atomic';
 import { utf16Indexer } from './offsets.js';
+import { readReports } from './reports.js';
 
 /**
  * Tidy tables of a run, for pandas and R: one row per document, per frame or rhetoric hit, per
@@ -220,15 +221,7 @@ export async function writeTables(outDir: string, rateIds: string[], ids?: strin
   };
   const reportsDir = join(outDir, 'reports');
   try {
-    // The documents of this corpus only: a reports folder may hold reports of files since removed.
-    const wanted = ids ? new Set(ids.map((id) => `${id}.json`)) : null;
-    for (const f of readdirSync(reportsDir).filter((x) => x.endsWith('.json') && (!wanted || wanted.has(x))).sort()) {
-      let r: Report;
-      try {
-        r = JSON.parse(readFileSync(join(reportsDir, f), 'utf8')) as Report;
-      } catch {
-        continue; // a report being rewritten by a concurrent run; it is counted as stale there
-      }
+    for (const r of readReports<Report>(reportsDir, ids)) {
       const text = r.text ?? '';
       const at = utf16Indexer(text);
       const scores = { ...(r.frames?.scores ?? {}), ...(r.rhetoric?.scores ?? {}) };

@@ -1,7 +1,7 @@
 import type { Doc, Hit } from '../../pipeline/document.js';
 import { codePointMapper } from '../../pipeline/offsets.js';
 import type { DataVersion, Stage } from '../../pipeline/stage.js';
-import { PIPELINE_VERSION, REPORT_SCHEMA } from '../../pipeline/version.js';
+import { REPORT_SCHEMA } from '../../pipeline/version.js';
 import { dominant, score } from './scores.js';
 
 /** What the report records about how it was made; also the cache key for re-runs. */

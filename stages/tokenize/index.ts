@@ -1,4 +1,4 @@
-import type { Block, Range, Tokenization, Unit } from '../../pipeline/document.js';
+import type { Block, Range, Unit } from '../../pipeline/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { wink } from '../../pipeline/wink.js';
 

@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The reports of a run, one at a time and in id order, so corpus-level outputs never hold them all
+ * and come out the same on every run. `ids` keeps to one corpus (a reports folder may hold reports
+ * of files since removed). A file that does not parse (being rewritten, or not a report) is passed over.
+ */
+export function* readReports<T>(reportsDir: string, ids?: string[]): Generator<T> {
+  const wanted = ids ? new Set(ids.map((id) => `${id}.json`)) : null;
+  for (const f of readdirSync(reportsDir).filter((x) => x.endsWith('.json') && (!wanted || wanted.has(x))).sort()) {
+    let r: T;
+    try {
+      r = JSON.parse(readFileSync(join(reportsDir, f), 'utf8')) as T;
+    } catch {
+      continue;
+    }
+    yield r;
+  }
+}

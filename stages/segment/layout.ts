@@ -20,6 +20,25 @@ function isBodyProse(l: Line): boolean {
   return isProse(l) && !(l.text.endsWith('?') && isTitleShaped(l));
 }
 
+/**
+ * Rows of a table or list inside the article (results, line-ups, casualty figures): a run of at
+ * least three short lines, each with figures or several capitalised words, between body paragraphs.
+ * A single short line there is chrome ("Advertisement", a stray link); a run of rows is content.
+ */
+function inTable(chunks: Array<{ line: Line }>, i: number, p0: number, p1: number): boolean {
+  const row = (k: number) => {
+    const l = chunks[k]?.line;
+    if (!l || k < p0 || k > p1 || isProse(l) || l.words < 2) return false;
+    return /\d/.test(l.text) || (l.text.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0) >= 2;
+  };
+  if (!row(i)) return false;
+  let a = i;
+  let b = i;
+  while (row(a - 1)) a--;
+  while (row(b + 1)) b++;
+  return b - a + 1 >= 3;
+}
+
 /** A line after the first pass: still content, or already set aside with a kind and rule. */
 interface Item {
   line: Line;
@@ -207,7 +226,7 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
         range = { start: c.start + lead.cut, end: c.end };
       }
     }
-    if (c.line.bullet) body.push({ kind: 'list-item', ...range });
+    if (c.line.bullet || inTable(chunks, i, p0, p1)) body.push({ kind: 'list-item', ...range });
     else if ((!c.line.terminal || c.line.text.endsWith('?')) && isHeadingShaped(c.line) && proseLike(chunks[i + 1]) && i < p1) body.push({ kind: 'heading', ...range });
     else if (c.line.terminal || isProse(c.line)) {
       const split = splitInlineCaptions(text, range);

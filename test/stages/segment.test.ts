@@ -100,3 +100,20 @@ describe('segment stage on other layouts', () => {
     expect(r.body.text.startsWith('Russia said on Tuesday')).toBe(true);
   });
 });
+
+describe('tables inside the article', () => {
+  const page = (middle: string) =>
+    `Belarus election results announced\n\nThe Central Election Commission in Minsk announced the preliminary results of the parliamentary vote on Monday morning, after counting overnight.\n\n${middle}\n\nObservers from the OSCE were not invited, and opposition groups in exile called the vote a farce staged by the authorities.\n`;
+
+  it('keeps a run of table rows between paragraphs as list items, with their names', () => {
+    const r = analyse(page('Belaya Rus 51 seats\nCommunist Party of Belarus 8 seats\nLiberal Democratic Party 4 seats\nParty of Labour and Justice 4 seats'));
+    expect(r.body.text).toContain('Communist Party of Belarus 8 seats');
+    expect(r.body.blocks.filter((b: { kind: string }) => b.kind === 'list-item')).toHaveLength(4);
+  });
+
+  it('leaves a single short line between paragraphs to the heading and chrome rules', () => {
+    const r = analyse(page('Results by party'));
+    expect(r.body.blocks.filter((b: { kind: string }) => b.kind === 'list-item')).toHaveLength(0);
+    expect(r.body.headings).toEqual(['Results by party']);
+  });
+});

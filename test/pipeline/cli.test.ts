@@ -45,6 +45,13 @@ describe('framescope run over corpus/', () => {
     expect(reportsIn(out2)).toEqual(reportsIn(out1));
   });
 
+  it('writes byte-identical corpus tables and visual report with 1 and 2 workers', () => {
+    for (const f of ['documents.csv', 'frame_hits.csv', 'entities.csv', 'comments.csv', 'compare_outlet_rates.csv', 'compare_outlet_distinctive.csv', 'reuse_passages.csv', 'similar_pairs.csv', 'syndication.csv', 'datapackage.json', 'documents.parquet']) {
+      expect(readFileSync(join(out2, 'tables', f)).equals(readFileSync(join(out1, 'tables', f))), f).toBe(true);
+    }
+    expect(readFileSync(join(out2, 'report.html'), 'utf8')).toBe(readFileSync(join(out1, 'report.html'), 'utf8'));
+  });
+
   it('skips current reports on a re-run and redoes them with --force', async () => {
     const again = await cli(['run', CORPUS, '--out', out1, '--workers', '1']);
     expect(again.stdout).toMatch(/done 0, skipped \(report current\) 5/);

@@ -189,10 +189,12 @@ function schemaOf(t: FieldType): { type: 'BYTE_ARRAY' | 'INT64' | 'DOUBLE' | 'BO
 
 /** The sentence around [start, end) of a text (UTF-16 indices): to the nearest sentence end or line break on each side. */
 function sentenceAround(text: string, start: number, end: number): string {
+  const stop = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
+  const space = (c: number) => c === 32 || c === 10 || c === 9 || c === 160;
   let a = start;
-  while (a > 0 && text[a - 1] !== '\n' && !(/[.!?]/.test(text[a - 2] ?? '') && /\s/.test(text[a - 1]!))) a--;
+  while (a > 0 && text.charCodeAt(a - 1) !== 10 && !(a >= 2 && stop(text.charCodeAt(a - 2)) && space(text.charCodeAt(a - 1)))) a--;
   let b = end;
-  while (b < text.length && text[b] !== '\n' && !(/[.!?]/.test(text[b]!) && (b + 1 >= text.length || /\s/.test(text[b + 1]!)))) b++;
+  while (b < text.length && text.charCodeAt(b) !== 10 && !(stop(text.charCodeAt(b)) && (b + 1 >= text.length || space(text.charCodeAt(b + 1))))) b++;
   return text.slice(a, Math.min(text.length, b + 1)).trim();
 }
 

@@ -91,5 +91,7 @@ async function reuseInWorker(job: ReuseJob): Promise<ReuseDigest> {
       else reject(new Error(m.error));
     });
     w.once('error', reject);
+    // A worker that dies without a word (out of memory) must not leave the run waiting forever.
+    w.once('exit', (code) => reject(new Error(`the reuse worker stopped (exit code ${code}) before it finished`)));
   });
 }

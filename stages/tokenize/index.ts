@@ -92,7 +92,8 @@ export function createTokenize(): Stage<'tokens'> {
     for (let k = 0; k < kept; k++) {
       const i = keep[k]!;
       surface[k] = values[i]!;
-      lemma[k] = lemmas[i]!;
+      // wink gives no lemma for some split forms ("cannot" → can + not): the word stands for itself.
+      lemma[k] = lemmas[i] ?? values[i]!;
       pos_[k] = poss[i]!;
       type[k] = types[i]!;
     }

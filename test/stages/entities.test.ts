@@ -57,3 +57,11 @@ describe('entities stage on seed sentences', () => {
     expect(nato?.mentions.some((m: { in: string }) => m.in === 'body')).toBe(true);
   });
 });
+
+describe('words wink gives no lemma', () => {
+  it('analyses a sentence ending in "cannot" (wink splits it and gives the pieces no lemma)', () => {
+    const r = analyse('Who may enter\n\nThe ministry keeps double standards regarding who can enter the country and who cannot. Pamela Geller was banned from entering Britain in 2013.\n');
+    expect(r.status).toBe('ok');
+    expect(r.entities.map((e: E) => e.name)).toEqual(expect.arrayContaining(['Pamela Geller', 'United Kingdom']));
+  });
+});

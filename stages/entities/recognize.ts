@@ -32,6 +32,8 @@ interface View {
   /** Per piece: written with an initial capital; starts with a letter or digit. */
   cap: Uint8Array;
   word: Uint8Array;
+  /** Two- or three-word capitalised stretches no rule could type: people, if they stand in a list of people. */
+  untyped: Array<{ first: number; last: number }>;
 }
 
 const WORD_START = /^[\p{L}\p{N}]/u;
@@ -55,7 +57,7 @@ function titleCased(s: Stream, from: number, to: number, keep: (i: number) => bo
 /** The per-piece flags every pass reads, computed once: most pieces are decided from one char code. */
 function view(u: Unit, s: Stream, regionOf: (piece: number) => Region): View {
   const n = s.surface.length;
-  const v: View = { s, key: s.fold, sent: new Int32Array(n), titleCase: new Uint8Array(n), cap: new Uint8Array(n), word: new Uint8Array(n) };
+  const v: View = { s, key: s.fold, sent: new Int32Array(n), titleCase: new Uint8Array(n), cap: new Uint8Array(n), word: new Uint8Array(n), untyped: [] };
   const cased = u.region === 'title' && titleCased(s, 0, n);
   const headingCased = u.region === 'body' && u.inHeading.some((h) => h === 1) && titleCased(s, 0, n, (i) => regionOf(i) === 'heading');
   for (let i = 0; i < n; i++) {
@@ -85,7 +87,8 @@ export function recognise(u: Unit, s: Stream, r: Recogniser, regionOf: (piece: n
   const mins = ministries(v, r);
   const known = new Uint8Array(s.surface.length);
   for (const m of [...gaz, ...mins]) known.fill(1, m.first, m.last);
-  const kept = longestFirst([...mins, ...gaz, ...runs(v, r, known), ...nationalities(v, r)]);
+  const found = [...mins, ...gaz, ...runs(v, r, known), ...nationalities(v, r)];
+  const kept = longestFirst([...found, ...listedPeople(v, r, found)]);
   // A place inside a name we built ourselves ("Geneva Institute of …") or inside an event's name
   // ("Alaska summit", "Russia-Ukraine war") is still a mention of the place; inside a curated
   // organisation's name ("Shanghai Cooperation Organization") it is not.
@@ -301,11 +304,56 @@ function runs(v: View, r: Recogniser, known: Uint8Array): RawMention[] {
   return out;
 }
 
+const AND = new Set(['and', '&', 'or']);
+
 // Prepositions after which a name's head is complete: "Institute for Strategic Dialogue" is an
 // institute, "Conference on Interaction and Confidence-Building Measures in Asia" a conference.
 const PREPOSITIONS = new Set(['of', 'for', 'on']);
 // Lowercase words after a capitalised run that make it a political organisation's name.
 const LOWER_HEADS = new Set(['party', 'movement', 'bloc']);
+
+// What may separate the items of a list of people: "1 - A B , 2 - C D ( 7 - E F 71 ) and G H".
+const LIST_GLUE = /^(?:[,;:()\-–—/&]|and|or|\d+)$/;
+
+/**
+ * Names in a list of people are people: a squad, a list of detainees or of signatories. An untyped
+ * two- or three-word capitalised stretch becomes a PERSON when only list punctuation, numbers and
+ * "and" stand between it and a person already found, and the sentence names at least two.
+ */
+function listedPeople(v: View, r: Recogniser, found: RawMention[]): RawMention[] {
+  if (!v.untyped.length) return [];
+  const people = found.filter((m) => m.type === 'PERSON');
+  const out: RawMention[] = [];
+  // A name promoted can vouch for its neighbour in turn: repeat until the list stops growing.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of v.untyped) {
+      if (out.some((o) => o.first === c.first)) continue;
+      const m = listed(v, r, c, people);
+      if (m) {
+        out.push(m);
+        people.push(m);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+function listed(v: View, r: Recogniser, c: { first: number; last: number }, people: RawMention[]): RawMention | null {
+  {
+    const here = people.filter((p) => v.sent[p.first] === v.sent[c.first]);
+    if (here.length < 2) return null;
+    const glued = (a: number, b: number) => {
+      for (let k = a; k < b; k++) if (!LIST_GLUE.test(v.s.lower[k]!)) return false;
+      return b > a;
+    };
+    const isListed = here.some((p) => (p.last <= c.first && glued(p.last, c.first)) || (c.last <= p.first && glued(c.last, p.first)));
+    const words = v.s.surface.slice(c.first, c.last);
+    if (!isListed || words.some((w) => isAcronym(w) || r.gaz.demonyms.has(foldKey(w)) || r.rules.titles.has(foldKey(w)) || r.rules.heads.has(foldKey(w)))) return null;
+    return { first: c.first, last: c.last, type: 'PERSON', name: text(v.s, c.first, c.last), qid: null, via: 'rule:person-list' };
+  }
+}
 
 /** Types one capitalised run [a, b), or splits it into the parts that are names. */
 function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number): RawMention[] {
@@ -356,10 +404,16 @@ function typeRun(v: View, r: Recogniser, known: Uint8Array, a: number, b: number
       i++;
       continue;
     }
+    // Without a head, "and" joins two names, never one: "Masami Ihara and Hiroaki Morishima".
+    if (AND.has(s.surface[i]!)) {
+      i++;
+      continue;
+    }
     let j = i;
-    while (j < b && !known[j]) j++;
+    while (j < b && !known[j] && !AND.has(s.surface[j]!)) j++;
     const m = typeUnknown(v, r, i, j, isPersonTitle(r, v.key[i - 1]));
     if (m) out.push(m);
+    else if (j - i >= 2 && j - i <= 3 && !v.titleCase[i]) v.untyped.push({ first: i, last: j });
     i = j;
   }
   return out;

@@ -31,4 +31,12 @@ describe('entities beyond the gazetteer', () => {
     expect(es.map((e) => e.name)).not.toContain('SMO');
     expect(byMention(es, 'Moscow')?.type).toBe('GPE');
   });
+
+  it('reads the names in a list of people as people, though no rule knows them alone', () => {
+    const es: E[] = analyse(article('Japan squad named', 'Coach Shu Kamo named his side on Friday: Kenichi Shimokawa, Norio Omura, Masami Ihara and Hiroaki Morishima start, with Yasuto Honda on the bench.')).entities;
+    for (const n of ['Norio Omura', 'Masami Ihara']) expect(byMention(es, n)?.type, n).toBe('PERSON');
+    // A list of places is no list of people.
+    const places: E[] = analyse(article('Route announced', 'The convoy will pass through Minsk, Grodno, Brest and Pinsk before it reaches the border crossing on Sunday.')).entities;
+    expect(places.filter((e) => e.type === 'PERSON')).toEqual([]);
+  });
 });

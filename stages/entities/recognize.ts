@@ -34,6 +34,8 @@ interface View {
   word: Uint8Array;
   /** Two- or three-word capitalised stretches no rule could type: people, if they stand in a list of people. */
   untyped: Array<{ first: number; last: number }>;
+  /** A reader comment: chat abbreviations there are not the organisations that share their letters. */
+  comment: boolean;
 }
 
 const WORD_START = /^[\p{L}\p{N}]/u;
@@ -57,7 +59,7 @@ function titleCased(s: Stream, from: number, to: number, keep: (i: number) => bo
 /** The per-piece flags every pass reads, computed once: most pieces are decided from one char code. */
 function view(u: Unit, s: Stream, regionOf: (piece: number) => Region): View {
   const n = s.surface.length;
-  const v: View = { s, key: s.fold, sent: new Int32Array(n), titleCase: new Uint8Array(n), cap: new Uint8Array(n), word: new Uint8Array(n), untyped: [] };
+  const v: View = { s, key: s.fold, sent: new Int32Array(n), titleCase: new Uint8Array(n), cap: new Uint8Array(n), word: new Uint8Array(n), untyped: [], comment: u.region === 'comment' };
   const cased = u.region === 'title' && titleCased(s, 0, n);
   const headingCased = u.region === 'body' && u.inHeading.some((h) => h === 1) && titleCased(s, 0, n, (i) => regionOf(i) === 'heading');
   for (let i = 0; i < n; i++) {
@@ -182,6 +184,7 @@ function standsAlone(v: View, r: Recogniser, i: number, f: AliasForm): boolean {
   const compound = (k: number) => v.cap[k] === 1 && !namesSomething(v, gaz, k);
   if (gluedHyphen(v, i - 1, i) && compound(i - 2)) return false;
   if (gluedHyphen(v, end, end - 1) && compound(end + 1)) return false;
+  if (v.comment && f.keys.length === 1 && r.rules.chatAbbreviations.has(f.keys[0]!)) return false;
   // A one-word common noun that is also a name ("Turkey", "Chad") only counts when written as a name mid-sentence.
   if (f.keys.length === 1 && f.rule[0] !== 'exact' && v.sent[i - 1] !== v.sent[i] && v.s.pos[i] !== 'PROPN') return false;
   // A one-word name inside a longer unknown name is not a mention of itself: "West Indies",
@@ -478,7 +481,7 @@ function typeUnknown(v: View, r: Recogniser, a: number, b: number, titled: boole
   const words = s.surface.slice(a, b).filter((t) => t !== '-' && !rules.connectors.has(t));
   if (words.length === 0 || words.length > 4) return null;
   // An acronym no list knows, in running text, is an organisation ("NYMEX", "USDA", "ICFTU").
-  if (b - a === 1 && isAcronym(words[0]!) && !v.titleCase[a] && /^\p{Lu}{2,6}$/u.test(words[0]!) && !rules.notOrgAcronyms.has(v.key[a]!) && !rules.capsWords.has(v.key[a]!) && !shouting(v, a)) {
+  if (b - a === 1 && isAcronym(words[0]!) && !v.titleCase[a] && /^\p{Lu}{2,6}$/u.test(words[0]!) && !rules.notOrgAcronyms.has(v.key[a]!) && !rules.chatAbbreviations.has(v.key[a]!) && !rules.capsWords.has(v.key[a]!) && !shouting(v, a)) {
     return { first: a, last: b, type: 'ORG', name: words[0]!, qid: null, via: 'rule:acronym-org' };
   }
   // Particles ("de Mistura", "al-Safadi", "Van der Bellen") may sit inside a name; anything else lowercase may not.

@@ -20,6 +20,7 @@ export interface EntityRules {
   /** Given names from across the world, case-folded (given-names.yaml). */
   givenNames: Set<string>;
   notOrgAcronyms: Set<string>;
+  chatAbbreviations: Set<string>;
   versions: DataVersion[];
   version: DataVersion;
 }
@@ -40,6 +41,7 @@ interface Raw {
   capsWords: string[];
   familyNameFirst: string[];
   notOrgAcronyms: string[];
+  chatAbbreviations: string[];
 }
 
 export function loadRules(path = stageDataPath('entities', 'rules.yaml'), namesPath = stageDataPath('entities', 'given-names.yaml')): EntityRules {
@@ -64,6 +66,7 @@ export function loadRules(path = stageDataPath('entities', 'rules.yaml'), namesP
     familyNameFirst: new Set(data.familyNameFirst ?? []),
     givenNames,
     notOrgAcronyms: new Set(data.notOrgAcronyms ?? []),
+    chatAbbreviations: new Set(data.chatAbbreviations ?? []),
     versions: [version, names.version],
     version,
   };

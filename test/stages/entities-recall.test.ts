@@ -39,4 +39,11 @@ describe('entities beyond the gazetteer', () => {
     const places: E[] = analyse(article('Route announced', 'The convoy will pass through Minsk, Grodno, Brest and Pinsk before it reaches the border crossing on Sunday.')).entities;
     expect(places.filter((e) => e.type === 'PERSON')).toEqual([]);
   });
+
+  it('reads chat abbreviations in comments as chat, and the same letters in the article as the organisation', () => {
+    const withComment = analyse(`${article('Shipping rules', 'The IMO adopted new rules for tankers on Monday, the International Maritime Organization said in London.')}\n1 Comments\n\nAvatar of Bob\n\nBob\n\nLOL these rules will change nothing, IMO the tankers will sail on as before.\n`);
+    const imo = withComment.entities.find((e: E) => e.name === 'International Maritime Organization') as E;
+    expect(imo.mentions.map((m) => m.in)).toEqual(['body', 'body']);
+    expect(withComment.entities.some((e: E) => e.mentions.some((m) => m.text === 'LOL'))).toBe(false);
+  });
 });

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { utf16Indexer } from './offsets.js';
+import { prng } from './prng.js';
 import { readReports } from './reports.js';
+import { STOP_WORDS, wordsIn } from './words.js';
 
 /**
  * `framescope compare`: how groups of documents (outlets, months, languages, agencies) differ.
@@ -47,16 +49,6 @@ interface Doc {
   group: string;
   words: number;
   frames: Map<string, number>;
-}
-
-/** A seeded PRNG (mulberry32): the same intervals on every run and machine. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -107,11 +99,6 @@ export function fightinWords(group: Map<string, number>, rest: Map<string, numbe
   return out.sort((x, y) => y.z - x.z || x.term.localeCompare(y.term));
 }
 
-const STOP = new Set(
-  'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those he she they we you i his her their our your them us him not no so than then there here which who whom whose what when where why how all any some such can could would should will may might must do does did has have had also just more most very into over about after before while said says say one two new'.split(' '),
-);
-const WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu;
-
 function groupKey(r: Record<string, unknown>, by: GroupBy): string {
   const md = (r.metadata ?? {}) as { date?: string | null; agency?: string | null };
   const v = by === 'outlet' ? r.outlet : by === 'language' ? r.language : by === 'agency' ? md.agency : by === 'month' ? md.date?.slice(0, 7) : md.date?.slice(0, 4);
@@ -137,10 +124,7 @@ export function compare(reportsDir: string, by: GroupBy, opts: { ids?: string[];
     const at = utf16Indexer(text);
     const bag = terms.get(group) ?? terms.set(group, new Map()).get(group)!;
     for (const b of ((r.body as { blocks?: Array<{ start: number; end: number }> } | null)?.blocks ?? [])) {
-      for (const m of text.slice(at(b.start), at(b.end)).matchAll(WORD)) {
-        const w = m[0].toLowerCase().replace(/’/g, "'").replace(/['-]+$/, '');
-        if (!STOP.has(w) && w.length > 2) bag.set(w, (bag.get(w) ?? 0) + 1);
-      }
+      for (const { w } of wordsIn(text, at(b.start), at(b.end))) if (!STOP_WORDS.has(w) && w.length > 2) bag.set(w, (bag.get(w) ?? 0) + 1);
     }
   }
   const keys = [...new Set(docs.map((d) => d.group))].sort();

@@ -4,6 +4,7 @@
  * that cross are split) and the reader comments in a block of their own.
  */
 import { attr, docAnchor, esc, fmt, safeUrl } from './html-escape.js';
+import { utf16Indexer } from './offsets.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reports (loosely typed: the schema is checked elsewhere; everything here is defensive)
@@ -149,21 +150,6 @@ function entityMarks(r: RawReport): Mark[] {
   return out;
 }
 
-/** Maps code-point offsets of `text` to UTF-16 indices (identity when there is nothing astral). */
-function utf16Mapper(text: string): (cp: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (cp) => Math.min(cp, text.length);
-  const table: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    table.push(i);
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-  }
-  table.push(text.length);
-  return (cp) => (cp < table.length ? table[cp]! : text.length);
-}
 
 function byStart(a: Mark, b: Mark): number {
   return a.start - b.start || b.end - a.end || a.rank - b.rank;
@@ -257,7 +243,7 @@ function titleSpan(text: string, title: string | null | undefined): Span | null 
 export function renderDocument(r: RawReport, d: DocSummary): string {
   const text = r.text as string;
   const cpLength = Array.from(text).length;
-  const toUtf16 = utf16Mapper(text);
+  const toUtf16 = utf16Indexer(text);
   const marks: Mark[] = [
     ...(r.frames?.hits ?? []).filter(isSpan).map((h) => hitMark(h, 'frame')),
     ...(r.rhetoric?.hits ?? []).filter(isSpan).map((h) => hitMark(h, 'rhetoric')),

@@ -1,4 +1,6 @@
+import { utf16Indexer } from './offsets.js';
 import { readReports } from './reports.js';
+import { STOP_WORDS, wordsIn, type WordAt } from './words.js';
 
 /**
  * `framescope suggest`: phrases that keep company with a frame's hits across a corpus but match no
@@ -45,44 +47,12 @@ export interface SuggestOptions {
   minDocuments?: number;
 }
 
-const STOP = new Set(
-  'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those he she they we you i his her their our your them us him not no so than then there here which who whom whose what when where why how all any some such can could would should will may might must do does did has have had also just more most very into over about after before while said says say'.split(' '),
-);
-// A word starts after no letter or digit ("21st" gives no "st").
-const WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu;
-
-interface Tok {
-  w: string;
-  start: number;
-  end: number;
-}
-
-function words(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
-  WORD.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(WORD)) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: from + m.index!, end: from + m.index! + m[0].length });
-  return out;
-}
-
 /** Dunning's log-likelihood for a count a in a corpus of size n1 against b in one of size n2. */
 export function logLikelihood(a: number, n1: number, b: number, n2: number): number {
   const e1 = (n1 * (a + b)) / (n1 + n2);
   const e2 = (n2 * (a + b)) / (n1 + n2);
   const term = (o: number, e: number) => (o > 0 ? o * Math.log(o / e) : 0);
   return 2 * (term(a, e1) + term(b, e2));
-}
-
-/** Code-point offsets (the report's) to string indices, for texts with astral characters. */
-function indexer(text: string): (cp: number) => number {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    map.push(i);
-    if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff) i++;
-  }
-  map.push(text.length);
-  return (cp) => map[cp] ?? text.length;
 }
 
 export function suggest(reportsDir: string, opts: SuggestOptions = {}): Candidate[] {
@@ -94,13 +64,13 @@ export function suggest(reportsDir: string, opts: SuggestOptions = {}): Candidat
   let allTotal = 0;
   for (const r of readReports<Report>(reportsDir)) {
     if (!r.text || !r.body) continue;
-    const at = indexer(r.text);
+    const at = utf16Indexer(r.text);
     const hits = [...(r.frames?.hits ?? []), ...(r.rhetoric?.hits ?? [])].filter((h) => h.in !== 'comment').map((h) => ({ ...h, start: at(h.start), end: at(h.end) }));
     // Names are the entity stage's business: a frame phrase is never inside one.
     const names = (r.entities ?? []).flatMap((e) => e.mentions).map((m) => ({ start: at(m.start), end: at(m.end) }));
-    const covered = (t: Tok) => hits.some((h) => t.start < h.end && h.start < t.end) || names.some((n) => t.start < n.end && n.start < t.end);
+    const covered = (t: WordAt) => hits.some((h) => t.start < h.end && h.start < t.end) || names.some((n) => t.start < n.end && n.start < t.end);
     for (const b of r.body.blocks) {
-      const toks = words(r.text, at(b.start), at(b.end));
+      const toks = wordsIn(r.text, at(b.start), at(b.end));
       const grams = (k: number, i: number) => toks.slice(i, i + k);
       // Positions near a hit of the frame asked for (any frame when none is).
       const nearHit = new Uint8Array(toks.length);
@@ -117,7 +87,7 @@ export function suggest(reportsDir: string, opts: SuggestOptions = {}): Candidat
       for (let i = 0; i < toks.length; i++) {
         for (let k = 1; k <= 3 && i + k <= toks.length; k++) {
           const g = grams(k, i);
-          if (g.some(covered) || STOP.has(g[0]!.w) || STOP.has(g[g.length - 1]!.w) || g.every((t) => STOP.has(t.w))) continue;
+          if (g.some(covered) || STOP_WORDS.has(g[0]!.w) || STOP_WORDS.has(g[g.length - 1]!.w) || g.every((t) => STOP_WORDS.has(t.w))) continue;
           const phrase = g.map((t) => t.w).join(' ');
           all.set(phrase, (all.get(phrase) ?? 0) + 1);
           allTotal++;

@@ -15,8 +15,17 @@ const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 const PERSON_PRONOUNS = new Set(['he', 'she']);
 const GROUP_PRONOUNS = new Set(['they', 'it']);
 
+// Framing and rhetoric both ask for the same document's speakers: list them once.
+const speakerMemo = new WeakMap<Entity[], Named[]>();
+
 /** The entity mentions that can speak, in text order. */
 export function speakers(entities: Entity[]): Named[] {
+  let out = speakerMemo.get(entities);
+  if (!out) speakerMemo.set(entities, (out = listSpeakers(entities)));
+  return out;
+}
+
+function listSpeakers(entities: Entity[]): Named[] {
   return entities
     .filter((e) => SPEAKER_TYPES.has(e.type))
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, name: e.name, type: e.type })))

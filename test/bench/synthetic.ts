@@ -1,15 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A small seeded PRNG (mulberry32) so the synthetic corpus is the same on every machine. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../../pipeline/prng.js';
+import { prng } from '../../pipeline/prng.js';
 
 /**
  * Builds `n` documents by drawing paragraphs across all corpus articles (not repeating whole

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SourceInfo } from './document.js';
+import { idProblem, printable } from './report-files.js';
 
 /** A document the run will read, or one it cannot (missing file, clashing id) with the reason. */
 export interface CorpusEntry {
@@ -24,16 +25,20 @@ const DOCUMENT_EXT = new Set(['.txt', '.html', '.htm']);
 /**
  * Lists `.txt` and `.html` files (in sub-folders too, so a corpus can be laid out by outlet) and joins them
  * with manifest.csv. Ids must be unique: two files with one id would overwrite each other's
- * report, so both are refused with a reason instead of one silently winning.
+ * report, so both are refused with a reason instead of one silently winning. `skip` is a folder
+ * (absolute) left out of the walk: the run's own output folder.
  */
-export function readCorpus(dir: string): Corpus {
+export function readCorpus(dir: string, skip?: string): Corpus {
   const warnings: string[] = [];
   const files = new Map<string, string[]>();
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
+      // An output folder inside the corpus holds report.html: never read it back as an article.
+      if (e.isDirectory()) {
+        if (!skip || resolve(p) !== skip) walk(p);
+      }
       else if (DOCUMENT_EXT.has(extname(e.name).toLowerCase())) {
         const id = basename(e.name, extname(e.name));
         files.set(id, [...(files.get(id) ?? []), p]);
@@ -48,15 +53,17 @@ export function readCorpus(dir: string): Corpus {
     const paths = files.get(id) ?? [];
     const row = manifest.get(id);
     const source: SourceInfo = {
-      path: paths[0] ? relative(dir, paths[0]) : `${id}.txt`,
+      // A manifest row without its file has no path: nothing is ever read for it.
+      path: paths[0] ? relative(dir, paths[0]) : '',
       outlet: nonEmpty(row?.outlet),
       url: nonEmpty(row?.url),
       date: nonEmpty(row?.date),
       language: nonEmpty(row?.language),
     };
-    let problem: CorpusEntry['problem'] = null;
-    if (paths.length === 0) problem = { code: 'input/missing-file', message: `manifest.csv lists "${id}" but there is no ${id}.txt or ${id}.html in the corpus` };
-    else if (paths.length > 1) problem = { code: 'input/duplicate-id', message: `${paths.length} files share the id "${id}": ${paths.map((p) => relative(dir, p)).join(', ')}; rename one so each report has one source` };
+    let problem: CorpusEntry['problem'] = idProblem(id);
+    if (problem) problem.message += '; rename the file or fix the manifest row';
+    else if (paths.length === 0) problem = { code: 'input/missing-file', message: `manifest.csv lists "${printable(id)}" but there is no ${printable(id)}.txt or ${printable(id)}.html in the corpus` };
+    else if (paths.length > 1) problem = { code: 'input/duplicate-id', message: `${paths.length} files share the id "${printable(id)}": ${paths.map((p) => relative(dir, p)).join(', ')}; rename one so each report has one source` };
     entries.push({ id, source, problem });
   }
   return { entries, warnings };
@@ -80,7 +87,7 @@ function readManifest(dir: string, warnings: string[]): Map<string, Row> {
   rows.forEach((r, i) => {
     const id = r.id?.trim();
     if (!id) warnings.push(`manifest.csv row ${i + 2}: empty id, row ignored`);
-    else if (out.has(id)) warnings.push(`manifest.csv row ${i + 2}: id "${id}" appears again; the first row is used`);
+    else if (out.has(id)) warnings.push(`manifest.csv row ${i + 2}: id "${printable(id)}" appears again; the first row is used`);
     else {
       if (r.date && !/^\d{4}-\d{2}-\d{2}$/.test(r.date)) warnings.push(`manifest.csv row ${i + 2}: date "${r.date}" is not YYYY-MM-DD; ignored`);
       out.set(id, { ...r, date: /^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '') ? r.date! : '' });

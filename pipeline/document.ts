@@ -36,6 +36,8 @@ export interface SourceInfo {
    * trafilatura idea of repeated segments): the segmenter treats them as site chrome.
    */
   repeated?: string[];
+  /** The template group whose repeated lines applied, and the hash of its entry in the run's repeated-line table. */
+  template?: { group: string; sha256: string } | null;
 }
 
 /**

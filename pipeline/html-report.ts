@@ -17,6 +17,7 @@ import { createWriteStream } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attr, docLink, esc, fmt } from './html-escape.js';
+import { reportFileName } from './report-files.js';
 import { familyClass, renderDocument, summarise, VOICE_GLYPH, VOICES, type DocSummary, type RawReport } from './html-document.js';
 
 export interface HtmlReportInput {
@@ -34,6 +35,8 @@ export interface HtmlReportInput {
   similar: Array<{ a: string; b: string; similarity: number }>;
   /** <out>/reports: the per-document JSON reports, read one at a time. */
   reportsDir: string;
+  /** The run's document ids: reports of files since removed from the corpus stay off the page. */
+  ids?: string[];
   /** Documents with an inline annotated view (default 1000); the rest are listed without one. */
   maxAnnotated?: number;
 }
@@ -261,7 +264,8 @@ async function readReport(path: string): Promise<RawReport | null> {
  */
 export async function writeHtmlReport(input: HtmlReportInput, outFile: string): Promise<void> {
   const maxAnnotated = Math.max(0, Math.floor(input.maxAnnotated ?? 1000));
-  const files = (await readdir(input.reportsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+  const wanted = input.ids ? new Set(input.ids.map(reportFileName)) : null;
+  const files = (await readdir(input.reportsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.') && (!wanted || wanted.has(f))).sort();
   const tmp = `${outFile}.${process.pid}.tmp`;
   const stream = createWriteStream(tmp, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));

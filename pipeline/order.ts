@@ -66,11 +66,15 @@ export function fingerprint(data: DataVersion[], source: Doc['source']): string 
 
 const fingerprintHeads = new WeakMap<DataVersion[], string>();
 
+/** Where a run writes its repeated-line table, relative to the output folder. */
+export const REPEATED_LINES_FILE = 'corpus-inputs/repeated-lines.json';
+
 export function provenanceOf(doc: Readonly<Doc>, data: DataVersion[]): Provenance {
   return {
     pipeline: PIPELINE_VERSION,
     inputSha256: createHash('sha256').update(doc.bytes).digest('hex'),
     fingerprint: fingerprint(data, doc.source),
     data,
+    corpusInputs: { repeatedLines: doc.source.template ? { file: REPEATED_LINES_FILE, ...doc.source.template } : null },
   };
 }

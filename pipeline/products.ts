@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { shippedLexicons } from '../stages/framing/index.js';
 import { compare, writeComparison, type Comparison } from './compare.js';
 import { writeHtmlReport } from './html-report.js';
@@ -60,7 +60,8 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
   try {
     await writeHtmlReport(
       {
-        title: `framescope: ${ids.length} document(s) from ${summary.corpus}`,
+        // The folder's name, not its path: the page is the same wherever the corpus is read from.
+        title: `framescope: ${ids.length} document(s) from ${basename(summary.corpus)}`,
         frames,
         groups: (comparison?.groups ?? []).map((g) => ({
           key: g.key,
@@ -72,6 +73,7 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
         syndication: digest?.syndication ?? [],
         similar: digest?.closestPairs ?? [],
         reportsDir,
+        ids,
       },
       join(opts.out, 'report.html'),
     );

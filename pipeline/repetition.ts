@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type pLimit from 'p-limit';
 import { decodeText } from '../stages/decode/index.js';
 import { looksLikeHtml } from '../stages/decode/html.js';
-import { RepeatedLines } from '../stages/segment/repeated.js';
+import { RepeatedLines, templateHash, type RepeatedLineTable } from '../stages/segment/repeated.js';
 import type { CorpusEntry } from './corpus.js';
 
 /** Which documents share a site template: the manifest outlet, else the URL's host, else the folder. */
@@ -19,12 +19,20 @@ export function templateGroup(entry: CorpusEntry): string {
   return `folder:${dirname(entry.source.path)}`;
 }
 
+/** What the first pass hands each page: its lines that are template, and which table entry said so. */
+export interface TemplateLines {
+  lines: string[];
+  /** The page's template group and the hash of that group's template lines; null for HTML pages, which never use them. */
+  input: { group: string; sha256: string } | null;
+}
+
 /**
  * First pass over the batch: counts each line's recurrence per template group, so the second
  * pass can hand every page the lines that are its site's template. HTML pages are left out:
- * their chrome is removed by the content extractor, from the markup.
+ * their chrome is removed by the content extractor, from the markup. The table is a declared
+ * input of every text page's report: the run writes it, and each report names its group's hash.
  */
-export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io: ReturnType<typeof pLimit>): Promise<(entry: CorpusEntry, bytes: Uint8Array) => string[]> {
+export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io: ReturnType<typeof pLimit>): Promise<{ table: RepeatedLineTable; of: (entry: CorpusEntry, bytes: Uint8Array) => TemplateLines }> {
   const lines = new RepeatedLines();
   // A group too small to have a template is never read twice.
   const size = new Map<string, number>();
@@ -46,9 +54,16 @@ export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io
         }),
       ),
   );
-  return (entry, bytes) => {
-    if (!counted(entry)) return [];
-    const { text } = decodeText(bytes);
-    return looksLikeHtml(entry.source.path, text) ? [] : lines.of(templateGroup(entry), text);
+  const table = lines.table();
+  const hashOf = new Map(table.groups.map((g) => [g.group, g.sha256]));
+  const none = templateHash([]);
+  return {
+    table,
+    of: (entry, bytes) => {
+      const { text } = decodeText(bytes);
+      if (looksLikeHtml(entry.source.path, text)) return { lines: [], input: null };
+      const group = templateGroup(entry);
+      return { lines: counted(entry) ? lines.of(group, text) : [], input: { group, sha256: hashOf.get(group) ?? none } };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportFileName } from './report-files.js';
 
 /**
  * The reports of a run, one at a time and in id order, so corpus-level outputs never hold them all
@@ -7,7 +8,7 @@ import { join } from 'node:path';
  * of files since removed). A file that does not parse (being rewritten, or not a report) is passed over.
  */
 export function* readReports<T>(reportsDir: string, ids?: string[]): Generator<T> {
-  const wanted = ids ? new Set(ids.map((id) => `${id}.json`)) : null;
+  const wanted = ids ? new Set(ids.map(reportFileName)) : null;
   for (const f of readdirSync(reportsDir).filter((x) => x.endsWith('.json') && (!wanted || wanted.has(x))).sort()) {
     let r: T;
     try {

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { loadLexicons } from './lexicon/load.js';
 import type { TablesSummary } from './tables.js';
 import { writeCorpusProducts } from './products.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
-import { dataVersions, fingerprint, type PipelineOptions } from './order.js';
+import { dataVersions, fingerprint, REPEATED_LINES_FILE, type PipelineOptions } from './order.js';
+import { prepareOutput } from './output-dir.js';
 import { Pool } from './pool.js';
 import { countRepeatedLines } from './repetition.js';
+import { reportFileName } from './report-files.js';
 import { createProcessor, serialize, type Done, type Task } from './process.js';
 import { PIPELINE_VERSION, REPORT_SCHEMA } from './version.js';
 
@@ -59,9 +61,9 @@ export interface RunSummary {
 /** Runs the pipeline over a corpus folder; never throws for one bad document. */
 export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const started = Date.now();
-  const corpus = readCorpus(opts.corpus);
+  const corpus = readCorpus(opts.corpus, resolve(opts.out));
   const reportsDir = join(opts.out, 'reports');
-  mkdirSync(reportsDir, { recursive: true });
+  prepareOutput(opts.out);
   const data = dataVersions(opts);
   const summary: RunSummary = {
     corpus: resolve(opts.corpus), out: resolve(opts.out), total: corpus.entries.length, done: 0, partial: 0, skipped: 0, failed: 0,
@@ -72,10 +74,12 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const pool = opts.workers > 0 ? new Pool(Math.min(opts.workers, Math.max(1, corpus.entries.length)), { lexicons: opts.lexicons }) : null;
   const local = pool ? null : createProcessor({ lexicons: opts.lexicons });
   const io = pLimit(16);
-  const repeatedIn = await countRepeatedLines(opts.corpus, corpus.entries, io);
+  const repeated = await countRepeatedLines(opts.corpus, corpus.entries, io);
+  mkdirSync(join(opts.out, dirname(REPEATED_LINES_FILE)), { recursive: true });
+  await writeFileAtomic(join(opts.out, REPEATED_LINES_FILE), JSON.stringify(repeated.table, null, 2) + '\n');
   // Rename keeps every report whole; per-file fsync would triple the run time for no extra safety
   // here, since a report lost to a power cut fails to parse, counts as stale and is redone.
-  const write = (id: string, json: string) => writeFileAtomic(join(reportsDir, `${id}.json`), json, { fsync: false });
+  const write = (id: string, json: string) => writeFileAtomic(join(reportsDir, reportFileName(id)), json, { fsync: false });
 
   const one = async (entry: CorpusEntry) => {
     let done: Done;
@@ -89,8 +93,10 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         entry.problem = { code: 'input/unreadable', message: `cannot read ${entry.source.path}: ${(err as Error).message}` };
         return one(entry);
       }
-      entry.source.repeated = repeatedIn(entry, bytes);
-      if (!opts.force && isCurrent(join(reportsDir, `${entry.id}.json`), bytes, fingerprint(data, entry.source))) {
+      const template = repeated.of(entry, bytes);
+      entry.source.repeated = template.lines;
+      entry.source.template = template.input;
+      if (!opts.force && isCurrent(join(reportsDir, reportFileName(entry.id)), bytes, fingerprint(data, entry.source))) {
         summary.skipped++;
         opts.onDocument?.(entry.id, 'skipped');
         return;
@@ -103,7 +109,8 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         return one(entry);
       }
     }
-    await io(() => write(entry.id, done.json));
+    // An id that cannot name a file inside reports/ gets no report: its failure is in run.json only.
+    if (done.reason?.code !== 'input/bad-id') await io(() => write(entry.id, done.json));
     summary.tokens += done.tokens;
     if (done.warnings.length) summary.warnings.push({ id: entry.id, codes: done.warnings });
     if (done.status === 'failed') {

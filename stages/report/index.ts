@@ -10,6 +10,8 @@ export interface Provenance {
   inputSha256: string;
   fingerprint: string;
   data: DataVersion[];
+  /** Inputs computed from the whole batch, so a changed report can be traced to a changed batch. */
+  corpusInputs: { repeatedLines: { file: string; group: string; sha256: string } | null };
 }
 
 const inBody = (h: Hit) => h.region === 'body' || h.region === 'heading';

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { byCodeUnit } from '../../pipeline/sort.js';
+
 // Longer lines are article prose, not template text, and hashing them would cost memory on
 // million-document batches for nothing.
 const MAX_LINE = 300;
@@ -44,9 +47,37 @@ export class RepeatedLines {
   /** The lines of this page that are the outlet's repeated template, sorted for stable reports. */
   of(outlet: string, text: string): string[] {
     const c = this.counts.get(outlet);
-    const n = this.docs.get(outlet) ?? 0;
-    if (!c || n < this.minDocs) return [];
-    const need = Math.max(this.minDocs, Math.ceil(this.minShare * n));
-    return [...candidateLines(text)].filter((k) => (c.get(k) ?? 0) >= need).sort();
+    const need = this.threshold(outlet);
+    if (!c || need === null) return [];
+    return [...candidateLines(text)].filter((k) => (c.get(k) ?? 0) >= need).sort(byCodeUnit);
   }
+
+  /** Pages a line must recur in to be the outlet's template, or null when the outlet has too few pages. */
+  private threshold(outlet: string): number | null {
+    const n = this.docs.get(outlet) ?? 0;
+    return n < this.minDocs ? null : Math.max(this.minDocs, Math.ceil(this.minShare * n));
+  }
+
+  /** Every outlet's template lines with their page counts, in a stable order: the corpus-level input of the segmenter. */
+  table(): RepeatedLineTable {
+    const groups = [...this.docs.keys()].sort(byCodeUnit).map((group) => {
+      const need = this.threshold(group);
+      const lines = need === null ? [] : [...this.counts.get(group)!].filter(([, n]) => n >= need).sort(([a], [b]) => byCodeUnit(a, b));
+      return { group, documents: this.docs.get(group)!, threshold: need, sha256: templateHash(lines.map(([l]) => l)), lines: lines.map(([line, documents]) => ({ line, documents })) };
+    });
+    return { schema: 'framescope.repeated-lines/1', minDocuments: this.minDocs, minShare: this.minShare, groups };
+  }
+}
+
+/** The repeated-line table a run writes beside its reports (see README, "Repeated lines"). */
+export interface RepeatedLineTable {
+  schema: 'framescope.repeated-lines/1';
+  minDocuments: number;
+  minShare: number;
+  groups: Array<{ group: string; documents: number; threshold: number | null; sha256: string; lines: Array<{ line: string; documents: number }> }>;
+}
+
+/** What a report depends on is which lines are template, not their counts: hash the sorted lines, one per line. */
+export function templateHash(lines: string[]): string {
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }

@@ -6,7 +6,8 @@ import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
 import { CORPUS, cli, cpSlice, spans, tempDir, type Report } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'stages', 'report', 'schema.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true }).compile(schema);
+// strict: a schema keyword ajv would only warn about is an error here.
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 const reportsIn = (out: string) => Object.fromEntries(readdirSync(join(out, 'reports')).sort().map((f) => [f, readFileSync(join(out, 'reports', f), 'utf8')]));
 
 describe('framescope run over corpus/', () => {

@@ -5,6 +5,7 @@ import { utf16Indexer } from './offsets.js';
 import { prng } from './prng.js';
 import { readReports } from './reports.js';
 import { STOP_WORDS, wordsIn } from './words.js';
+import { byCodeUnit } from './sort.js';
 
 /**
  * `framescope compare`: how groups of documents (outlets, months, languages, agencies) differ.
@@ -96,7 +97,7 @@ export function fightinWords(group: Map<string, number>, rest: Map<string, numbe
     const variance = 1 / (yi + a) + 1 / (yj + a);
     out.push({ term, countGroup: yi, countRest: yj, logOdds: delta, z: delta / Math.sqrt(variance) });
   }
-  return out.sort((x, y) => y.z - x.z || x.term.localeCompare(y.term));
+  return out.sort((x, y) => y.z - x.z || byCodeUnit(x.term, y.term));
 }
 
 function groupKey(r: Record<string, unknown>, by: GroupBy): string {
@@ -175,7 +176,7 @@ export function formatComparison(c: Comparison, topFrames = 4, topTerms = 8): st
   const lines = [`compare by ${c.by}: ${c.groups.length} group(s); rates are hits per 1,000 words [95% bootstrap interval over documents]`];
   for (const g of c.groups) {
     lines.push('', `${g.key}  (${g.documents} document(s), ${g.words} words)`);
-    const rs = c.rates.filter((r) => r.group === g.key && r.count > 0).sort((a, b) => b.rate - a.rate || a.frame.localeCompare(b.frame)).slice(0, topFrames);
+    const rs = c.rates.filter((r) => r.group === g.key && r.count > 0).sort((a, b) => b.rate - a.rate || byCodeUnit(a.frame, b.frame)).slice(0, topFrames);
     for (const r of rs) lines.push(`  ${r.frame.padEnd(28)} ${r.rate.toFixed(2).padStart(7)}  [${r.lo.toFixed(2)}, ${r.hi.toFixed(2)}]`);
     const ts = c.distinctive.filter((d) => d.group === g.key && d.kind === 'term').slice(0, topTerms);
     if (ts.length) lines.push(`  distinctive words: ${ts.map((t) => `${t.term} (z ${t.z.toFixed(1)})`).join(', ')}`);

@@ -3,6 +3,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SourceInfo } from './document.js';
 import { idProblem, printable } from './report-files.js';
+import { byCodeUnit } from './sort.js';
 
 /** A document the run will read, or one it cannot (missing file, clashing id) with the reason. */
 export interface CorpusEntry {
@@ -32,7 +33,7 @@ export function readCorpus(dir: string, skip?: string): Corpus {
   const warnings: string[] = [];
   const files = new Map<string, string[]>();
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodeUnit(a.name, b.name))) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
       // An output folder inside the corpus holds report.html: never read it back as an article.

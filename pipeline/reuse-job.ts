@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { analyseReuse, type ReusedPassage, type SimilarPair, type SyndicationLink } from './reuse.js';
+import { byCodeUnit } from './sort.js';
 
 /**
  * Text reuse for a finished run, written as tables: run in a worker thread of its own, so that it
@@ -46,7 +47,7 @@ export function runReuseJob(job: ReuseJob): ReuseDigest {
     syndicationLinks: r.syndication.length,
     similarAboveThreshold: similar.filter((p) => p.aboveThreshold).length,
     threshold: r.threshold,
-    longestPassages: [...r.passages].sort((x, y) => y.words - x.words || x.a.localeCompare(y.a) || x.b.localeCompare(y.b) || x.aStart - y.aStart).slice(0, PASSAGES_SHOWN),
+    longestPassages: [...r.passages].sort((x, y) => y.words - x.words || byCodeUnit(x.a, y.a) || byCodeUnit(x.b, y.b) || x.aStart - y.aStart).slice(0, PASSAGES_SHOWN),
     syndication: r.syndication,
     closestPairs: similar.slice(0, SIMILAR_SHOWN),
   };

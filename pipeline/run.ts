@@ -15,6 +15,7 @@ import { countRepeatedLines } from './repetition.js';
 import { reportFileName } from './report-files.js';
 import { createProcessor, serialize, type Done, type Task } from './process.js';
 import { PIPELINE_VERSION, REPORT_SCHEMA } from './version.js';
+import { byCodeUnit } from './sort.js';
 
 /** What a user asked for on the command line. */
 export interface RunOptions extends PipelineOptions {
@@ -127,7 +128,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   } finally {
     await pool?.close();
   }
-  for (const k of ['failures', 'partials', 'warnings'] as const) (summary[k] as Array<{ id: string }>).sort((a, b) => a.id.localeCompare(b.id));
+  for (const k of ['failures', 'partials', 'warnings'] as const) (summary[k] as Array<{ id: string }>).sort((a, b) => byCodeUnit(a.id, b.id));
   await writeCorpusProducts(opts, corpus.entries.map((e) => e.id), summary);
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;

@@ -1,6 +1,7 @@
 import { utf16Indexer } from './offsets.js';
 import { readReports } from './reports.js';
 import { STOP_WORDS, wordsIn, type WordAt } from './words.js';
+import { byCodeUnit } from './sort.js';
 
 /**
  * `framescope suggest`: phrases that keep company with a frame's hits across a corpus but match no
@@ -113,5 +114,5 @@ export function suggest(reportsDir: string, opts: SuggestOptions = {}): Candidat
     if (e.n / Math.max(1, nearTotal) <= elsewhere / Math.max(1, allTotal - nearTotal)) continue;
     out.push({ phrase, frame: opts.frame ?? 'any frame', near: e.n, documents: e.docs.size, elsewhere, keyness: logLikelihood(e.n, nearTotal, elsewhere, Math.max(1, allTotal - nearTotal)), examples: e.examples });
   }
-  return out.sort((a, b) => b.keyness - a.keyness || a.phrase.localeCompare(b.phrase)).slice(0, opts.top ?? 30);
+  return out.sort((a, b) => b.keyness - a.keyness || byCodeUnit(a.phrase, b.phrase)).slice(0, opts.top ?? 30);
 }

@@ -1,6 +1,7 @@
 import type { Atom, Element, Pattern } from './pattern.js';
 import type { Stream } from './stream.js';
 import { streamIds, wordId, type StreamIds } from './vocab.js';
+import { byCodeUnit } from '../sort.js';
 
 /** A pattern with the entry (frame or marker) it belongs to. */
 export interface Entry {
@@ -166,7 +167,7 @@ function firstWordsFrom(elements: Element[], ei: number, add: (a: Atom) => boole
  * pieces, then the earlier one, then the smaller id, so the outcome never depends on file order.
  */
 export function resolve(matches: Match[]): Match[] {
-  const sorted = [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || a.entry.id.localeCompare(b.entry.id) || a.entry.pattern.source.localeCompare(b.entry.pattern.source));
+  const sorted = [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || byCodeUnit(a.entry.id, b.entry.id) || byCodeUnit(a.entry.pattern.source, b.entry.pattern.source));
   const kept: Match[] = [];
   const taken = new Set<number>();
   for (const m of sorted) {

@@ -1,5 +1,6 @@
 import type { Entity, Mention } from '../../pipeline/document.js';
 import { translitKey } from './fold.js';
+import { byCodeUnit } from '../../pipeline/sort.js';
 
 /** A mention with its proposed canonical name and type, in document offsets. */
 export interface Located extends Mention {
@@ -57,7 +58,7 @@ export function canonicalise(mentions: Located[]): Entity[] {
       mentions: ms.map(({ start, end, region, via }) => ({ start, end, region, via })),
     });
   }
-  return out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.name.localeCompare(b.name));
+  return out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || byCodeUnit(a.name, b.name));
 }
 
 function majorityType(ms: Located[]): string {
@@ -65,5 +66,5 @@ function majorityType(ms: Located[]): string {
   if (gaz) return gaz.type;
   const counts = new Map<string, number>();
   for (const m of ms) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  return [...counts].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))[0]![0];
 }

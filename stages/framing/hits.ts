@@ -5,6 +5,7 @@ import { pieceRegion } from '../entities/index.js';
 import { findQuotes, opensWithQuote, type Quote } from './quotes.js';
 import { distancingOf, speakerOf, speakers } from './speaker.js';
 import { voiceOf } from './voice.js';
+import { byCodeUnit } from '../../pipeline/sort.js';
 
 // Framing and rhetoric read the same quotations; find them once per document.
 const quoteMemo = new WeakMap<object, Quote[]>();
@@ -70,7 +71,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
       from = to;
     }
   }
-  return hits.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  return hits.sort((a, b) => a.start - b.start || a.end - b.end || byCodeUnit(a.id, b.id));
 }
 
 /** The narrowest quotation holding [start, end). */

@@ -1,4 +1,5 @@
 import type { Hit, Voice } from '../../pipeline/document.js';
+import { byCodeUnit } from '../../pipeline/sort.js';
 
 /** Per-id totals over a set of hits: count, rate per 1,000 words, negated count and count by voice. */
 export interface Score {
@@ -32,13 +33,13 @@ export function score(hits: Hit[], words: number, inScope: (h: Hit) => boolean):
     s.byVoice = Object.fromEntries(voices.map((v) => [v, s.byVoice[v]!]));
     s.shareByVoice = Object.fromEntries(voices.map((v) => [v, Math.round((s.byVoice[v]! / s.count) * 1000) / 1000]));
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => byCodeUnit(a, b)));
 }
 
 /** The frames with the highest body rates, for a one-line document summary. */
 export function dominant(scores: Record<string, Score>, n = 3): string[] {
   return Object.entries(scores)
-    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+    .sort(([a, x], [b, y]) => y.count - x.count || byCodeUnit(a, b))
     .slice(0, n)
     .map(([id]) => id);
 }

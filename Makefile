@@ -18,11 +18,16 @@ build: install
 run: build
 	node dist/pipeline/cli.js run $(CORPUS) --out $(OUT)
 
+# The tests need Chromium for the report.html check: test/setup/chromium.sh installs it or says how.
 test: build
+	bash test/setup/chromium.sh
 	npx vitest run --config test/vitest.config.ts
 
 bench: build
 	node dist/test/bench/bench.js $(BENCH_ARGS)
+
+fuzz: build
+	node dist/test/fuzz/fuzz.js $(FUZZ_ARGS)
 
 eval: build
 	@if [ -x $(SHARED)/eval/run-seeds.sh ]; then $(SHARED)/eval/run-seeds.sh; else echo "eval: $(SHARED)/eval not found; skipped"; fi

@@ -7,7 +7,8 @@ import { writeHtmlReport, type HtmlReportInput } from '../../pipeline/html-repor
 import { runCorpus } from '../../pipeline/run.js';
 import { CORPUS, tempDir, type Report } from '../helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// make test installs Debian's chromium (test/setup/chromium.sh); CHROMIUM points at another build.
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SEED_004 = '004_9311060f705e9724';
 const HOSTILE = 'zzz_hostile';
 
@@ -128,7 +129,7 @@ describe('framescope HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: the HTML report test needs it (CI installs Debian's chromium package).`);
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: the HTML report test needs it. `make test` installs Debian's chromium (test/setup/chromium.sh), or set CHROMIUM=/path/to/chrome.`);
     }
     await prepare();
     input = buildInput(reportsDir);

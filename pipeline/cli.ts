@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { runCorpus, type RunSummary } from './run.js';
+import { DEFAULT_TIMEOUT_SECONDS, runCorpus, type RunSummary } from './run.js';
 import { suggest } from './suggest.js';
 import { compare, formatComparison, GROUP_BY, writeComparison, type GroupBy } from './compare.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -18,6 +18,12 @@ const count = (v: string) => {
   return n;
 };
 
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number > 0');
+  return n;
+};
+
 program
   .command('run')
   .description('run the pipeline over a folder of .txt articles (and its optional manifest.csv)')
@@ -26,8 +32,9 @@ program
   .option('-w, --workers <n>', 'worker threads (0 = run in the main thread)', count, availableParallelism())
   .option('-l, --lexicon <file...>', 'extra lexicon files added to the shipped ones: framescope YAML/JSON, LIWC .dic or quanteda YAML dictionaries', [])
   .option('-f, --force', 'redo every document, even when its report is current', false)
+  .option('-t, --timeout <seconds>', 'seconds one document may take in a worker before it fails with pipeline/timeout', positive, DEFAULT_TIMEOUT_SECONDS)
   .option('-q, --quiet', 'no progress bar and no summary', false)
-  .action(async (corpusDir: string, o: { out: string; workers: number; lexicon: string[]; force: boolean; quiet: boolean }) => {
+  .action(async (corpusDir: string, o: { out: string; workers: number; lexicon: string[]; force: boolean; timeout: number; quiet: boolean }) => {
     const bar = !o.quiet && process.stderr.isTTY
       ? new cliProgress.SingleBar({ format: 'framescope {bar} {value}/{total} docs | ETA {eta_formatted} | {last}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
       : null;
@@ -39,6 +46,7 @@ program
         workers: o.workers,
         lexicons: o.lexicon.map((f) => resolve(f)),
         force: o.force,
+        timeoutSeconds: o.timeout,
         onStart: (n) => bar?.start(n, 0, { last: '' }),
         onDocument: (id, status) => bar?.increment({ last: `${id} ${status}` }),
       });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SourceInfo } from './document.js';
@@ -19,6 +19,10 @@ export interface Corpus {
 }
 
 type Row = Record<string, string>;
+
+// The largest saved news pages are a few MB; a bigger file is a dump or an archive, and reading it
+// whole would take the memory the rest of the batch needs.
+export const MAX_DOCUMENT_BYTES = 64 * 2 ** 20;
 
 /** Article text, or a saved web page whose main content the decode stage extracts. */
 const DOCUMENT_EXT = new Set(['.txt', '.html', '.htm']);
@@ -64,6 +68,7 @@ export function readCorpus(dir: string, skip?: string): Corpus {
     let problem: CorpusEntry['problem'] = idProblem(id);
     if (problem) problem.message += '; rename the file or fix the manifest row';
     else if (paths.length === 0) problem = { code: 'input/missing-file', message: `manifest.csv lists "${printable(id)}" but there is no ${printable(id)}.txt or ${printable(id)}.html in the corpus` };
+    else if (paths.length === 1 && sizeOf(paths[0]!) > MAX_DOCUMENT_BYTES) problem = { code: 'input/too-large', message: `${relative(dir, paths[0]!)} is ${(sizeOf(paths[0]!) / 2 ** 20).toFixed(0)} MB; documents above ${MAX_DOCUMENT_BYTES / 2 ** 20} MB are not articles and are not read` };
     else if (paths.length > 1) problem = { code: 'input/duplicate-id', message: `${paths.length} files share the id "${printable(id)}": ${paths.map((p) => relative(dir, p)).join(', ')}; rename one so each report has one source` };
     entries.push({ id, source, problem });
   }
@@ -95,6 +100,15 @@ function readManifest(dir: string, warnings: string[]): Map<string, Row> {
     }
   });
   return out;
+}
+
+/** A file's size, or -1 when it cannot be read (the run then reports it as unreadable). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
 }
 
 function nonEmpty(s: string | undefined): string | null {

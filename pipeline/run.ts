@@ -10,7 +10,7 @@ import { writeCorpusProducts } from './products.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, REPEATED_LINES_FILE, type PipelineOptions } from './order.js';
 import { prepareOutput } from './output-dir.js';
-import { Pool } from './pool.js';
+import { Pool, WorkerLost } from './pool.js';
 import { countRepeatedLines } from './repetition.js';
 import { reportFileName } from './report-files.js';
 import { createProcessor, serialize, type Done, type Task } from './process.js';
@@ -24,6 +24,8 @@ export interface RunOptions extends PipelineOptions {
   /** Worker threads; 0 runs in this thread (tests, debugging). */
   workers: number;
   force: boolean;
+  /** Wall-clock seconds one document may take in a worker before it fails with pipeline/timeout. */
+  timeoutSeconds?: number;
   onStart?: (total: number) => void;
   onDocument?: (id: string, status: string) => void;
 }
@@ -59,6 +61,12 @@ export interface RunSummary {
   startedAt: string;
 }
 
+// A news article takes milliseconds; a document still running after this is stuck in a pathological
+// case, and stopping it lets the batch go on. In-thread runs (--workers 0) cannot be interrupted.
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+// Far above any article's needs (a 1 MB page peaks below 300 MB), far below the machine's memory.
+const WORKER_HEAP_MB = 2048;
+
 /** Runs the pipeline over a corpus folder; never throws for one bad document. */
 export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const started = Date.now();
@@ -72,7 +80,8 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     workers: opts.workers, pipeline: PIPELINE_VERSION, host: hostname(), node: process.version, startedAt: new Date(started).toISOString(),
   };
   opts.onStart?.(corpus.entries.length);
-  const pool = opts.workers > 0 ? new Pool(Math.min(opts.workers, Math.max(1, corpus.entries.length)), { lexicons: opts.lexicons }) : null;
+  const budget = { seconds: opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, heapMb: WORKER_HEAP_MB };
+  const pool = opts.workers > 0 ? new Pool(Math.min(opts.workers, Math.max(1, corpus.entries.length)), { lexicons: opts.lexicons }, budget) : null;
   const local = pool ? null : createProcessor({ lexicons: opts.lexicons });
   const io = pLimit(16);
   const repeated = await countRepeatedLines(opts.corpus, corpus.entries, io);
@@ -106,7 +115,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
       try {
         done = pool ? await pool.run(task) : local!(task);
       } catch (err) {
-        entry.problem = { code: 'pipeline/worker-crash', message: `the worker processing this document died: ${(err as Error).message}` };
+        entry.problem = err instanceof WorkerLost ? { code: err.code, message: err.message } : { code: 'pipeline/worker-crash', message: `the worker processing this document died: ${(err as Error).message}` };
         return one(entry);
       }
     }

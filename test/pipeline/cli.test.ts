@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,10 @@ describe('framescope run over bad input', () => {
     writeFileSync(join(corpus, 'a', 'twin.txt'), 'One text that shares its id with another file in the corpus.');
     writeFileSync(join(corpus, 'b', 'twin.txt'), 'Another text that shares its id with the first file in the corpus.');
     writeFileSync(join(corpus, 'manifest.csv'), 'id,outlet,url,date,language\ngood,TASS,,2024-10-31,en\nghost,"Outlet, with comma",,,en\n');
+    symlinkSync(join(corpus, 'nowhere.txt'), join(corpus, 'dangling.txt'));
+    // A sparse 65 MB file: a dump, not an article; refused before it is read.
+    writeFileSync(join(corpus, 'dump.txt'), '');
+    truncateSync(join(corpus, 'dump.txt'), 65 * 2 ** 20);
     res = await cli(['run', corpus, '--out', out, '--workers', '2']);
   });
   const report = (id: string) => JSON.parse(readFileSync(join(out, 'reports', `${id}.json`), 'utf8')) as Report;
@@ -98,6 +102,8 @@ describe('framescope run over bad input', () => {
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run.failures.map((f: { id: string; code: string }) => [f.id, f.code])).toEqual([
       ['binary', 'decode/binary'],
+      ['dangling', 'input/unreadable'],
+      ['dump', 'input/too-large'],
       ['empty', 'decode/empty'],
       ['ghost', 'input/missing-file'],
       ['twin', 'input/duplicate-id'],
@@ -106,6 +112,8 @@ describe('framescope run over bad input', () => {
   });
 
   it.each([
+    ['dangling', 'input/unreadable'],
+    ['dump', 'input/too-large'],
     ['empty', 'decode/empty'],
     ['binary', 'decode/binary'],
     ['ghost', 'input/missing-file'],
@@ -124,5 +132,24 @@ describe('framescope run over bad input', () => {
     expect(bom.text.startsWith('Lavrov arrives')).toBe(true);
     expect(bom.text).not.toContain('\r');
     expect(bom.metadata.title).toBe('Lavrov arrives in Minsk');
+  });
+});
+
+describe('framescope run with a per-document time budget', () => {
+  it('stops a document that overruns it, records pipeline/timeout, and finishes the batch', async () => {
+    const out = tempDir();
+    // A budget no document can meet stands in for a pathological page: the mechanism is what is tested.
+    const r = await cli(['run', CORPUS, '--out', out, '--workers', '1', '--timeout', '0.001']);
+    expect(r.code).toBe(1);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.failures.map((f: { code: string }) => f.code)).toEqual(Array(5).fill('pipeline/timeout'));
+    for (const f of readdirSync(join(out, 'reports'))) {
+      const rep = JSON.parse(readFileSync(join(out, 'reports', f), 'utf8'));
+      expect(rep.error.code).toBe('pipeline/timeout');
+      expect(validate(rep), JSON.stringify(validate.errors)).toBe(true);
+    }
+    // The failed reports are redone by the next run with a sane budget.
+    const again = await cli(['run', CORPUS, '--out', out, '--workers', '1']);
+    expect(again.stdout).toMatch(/done 5, skipped \(report current\) 0/);
   });
 });

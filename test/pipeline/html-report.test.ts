@@ -129,7 +129,7 @@ describe('framescope HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: the HTML report test needs it. `make test` installs Debian's chromium (test/setup/chromium.sh), or set CHROMIUM=/path/to/chrome.`);
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: the HTML report test needs it. make test installs Debian's chromium (test/setup/chromium.sh), or set CHROMIUM=/path/to/chrome.`);
     }
     await prepare();
     input = buildInput(reportsDir);

@@ -31,7 +31,10 @@ export function looksLikeHtml(path: string, text: string): boolean {
  * indexes into this rendering, which is what the report's `text` holds for an HTML input.
  */
 export function extractHtml(html: string): Extraction {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // linkedom builds no <html> element for a file without a single tag, and Readability needs one:
+  // the text is read as the body of a page, as a browser would.
+  if (!document.documentElement) document = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
   const lang = document.documentElement?.getAttribute('lang')?.toLowerCase().slice(0, 2) || null;
   const h1 = document.querySelector('article h1, main h1, h1');
   const headline = h1 ? flat(h1.textContent ?? '') : null;

@@ -22,6 +22,17 @@ function blank(v: string): boolean {
 }
 
 /**
+ * Where a token starts. wink gives the spaces before each token, but drops some kinds of white space
+ * (an ideographic space, U+3000), and every later offset would drift: so the token is looked for
+ * where its spaces say, else after the white space that follows the previous token.
+ */
+function placed(text: string, value: string, pos: number, spaces: number): number {
+  if (text.startsWith(value, pos + spaces)) return pos + spaces;
+  for (let at = pos; at < text.length && blank(text[at]!); at++) if (text.startsWith(value, at + 1)) return at + 1;
+  return pos + spaces;
+}
+
+/**
  * The tokenize stage: wink-nlp over the title, the body (one readDoc for all blocks) and each
  * comment. Sentences never cross a block boundary; offsets are mapped back to the document.
  */
@@ -56,8 +67,8 @@ export function createTokenize(): Stage<'tokens'> {
     let pos = 0;
     let p = 0;
     for (let i = 0; i < n; i++) {
-      pos += spaces[i]!.length;
       const v = values[i]!;
+      pos = placed(unitText, v, pos, spaces[i]!.length);
       if (types[i] !== 'tabCRLF' && !blank(v)) {
         while (p < pieces.length - 1 && pos >= pieces[p + 1]!.at) p++;
         const piece = pieces[p]!;

@@ -408,3 +408,14 @@ describe('HTML input: offsets index the rendered text in code points', () => {
     expect(orphans).toEqual([]);
   });
 });
+
+// Regression (found by make fuzz): an .html file with no tag at all gave linkedom no <html>
+// element, and Readability threw, failing the document with decode/crash.
+describe('HTML input: a file with no markup', () => {
+  it('is read as the body of a page', () => {
+    const r = analyse('Ukrainian officials said on Monday that Russian forces had shelled the city again overnight, damaging homes and a school near the centre. Moscow denied the claim and said its forces struck only military targets.', { path: 'fragment.html' }, 'fragment');
+    expect(r.status).toBe('ok');
+    expect(r.body.text).toContain('Ukrainian officials said on Monday');
+    expect(r.diagnostics.map((d: { code: string }) => d.code).filter((c: string) => c.endsWith('/crash'))).toEqual([]);
+  });
+});

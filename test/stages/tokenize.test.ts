@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, cpSlice, spans } from '../helpers.js';
+
+// Regression (found by make fuzz): wink drops an ideographic space (U+3000) from the spaces it
+// reports before a token, so every later offset drifted and spans cut astral letters in half.
+describe('tokenize: offsets stay on the text whatever the white space', () => {
+  it.each([
+    ['ideographic space', 'Officials said\u3000Donald Trump met Sergey Lavrov in Geneva on Monday to discuss Ukraine.'],
+    ['astral letters', 'Officials said Brett 𝐊av𝐚naugh met Sergey Lavrov in Geneva on Monday to discuss Ukraine.'],
+    ['both, and an em space', 'Vice President 𝐊amala\u3000Harris met\u2003Sergey Lavrov in Geneva; 🔥Lavrov blamed the collective West.'],
+  ])('%s', (_label, text) => {
+    const r = analyse(text);
+    const all = spans(r);
+    expect(all.length).toBeGreaterThan(2);
+    for (const s of all) expect(cpSlice(r.text, s.start, s.end), s.where).toBe(s.text);
+    expect(r.entities.map((e: { name: string }) => e.name)).toContain('Sergey Lavrov');
+  });
+});

@@ -110,6 +110,13 @@ const RESUME = 3;
  * still found, from a rarer n-gram they share; only a passage made of nothing but common n-grams is not.
  */
 const MAX_DF = 100;
+/**
+ * Only the first occurrences of an n-gram in one document seed alignments. Two documents that
+ * repeat one sentence thousands of times (a comment flood, a looping scrape) would otherwise pair
+ * every occurrence with every other, quadratic in the repeats (found by make fuzz: one batch's
+ * reuse step ran for over ten minutes); an alignment from the first occurrences still covers them.
+ */
+const MAX_PER_DOCUMENT = 3;
 
 const STOP = new Set(
   (
@@ -266,8 +273,12 @@ function findPassages(docs: Doc[], minWords: number): ReusedPassage[] {
   // n-gram → postings (doc index, word position), in document order.
   const index = new Map<string, number[]>();
   docs.forEach((d, di) => {
+    const seen = new Map<string, number>();
     for (let i = 0; i + n <= d.words.length; i++) {
       const key = d.words.slice(i, i + n).join(' ');
+      const times = (seen.get(key) ?? 0) + 1;
+      seen.set(key, times);
+      if (times > MAX_PER_DOCUMENT) continue;
       let post = index.get(key);
       if (!post) index.set(key, (post = []));
       post.push(di, i);

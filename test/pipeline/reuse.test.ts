@@ -121,6 +121,23 @@ describe('framescope reuse', () => {
     expect(cpSlice(texts.y, p.bStart, p.bEnd)).toBe(p.bText);
   });
 
+  // Regression (found by make fuzz): two documents repeating one sentence thousands of times paired
+  // every occurrence with every other, and the reuse step ran for minutes on one such pair.
+  it('finds the passage two looping documents share from the first occurrences of their n-grams', () => {
+    const dir = tempDir('framescope-reuse-loop-');
+    const loop = 'Officials said the bridge would reopen next week after repairs. '.repeat(2000);
+    const texts = { p: `Opening words of the first page. ${loop}`, q: `Another page starts here today. ${loop}Closing words.` };
+    for (const [id, text] of Object.entries(texts)) {
+      const n = Array.from(text).length;
+      writeFileSync(join(dir, `${id}.json`), JSON.stringify({ id, outlet: id, text, metadata: { agency: null }, body: { blocks: [{ kind: 'paragraph', start: 0, end: n }] }, entities: [] }));
+    }
+    const r = analyseReuse(dir);
+    // The whole loop aligns as one passage; no alignment from a later occurrence is reported twice.
+    const longest = Math.max(...r.passages.map((p) => p.words));
+    expect(longest).toBe(2000 * 10);
+    expect(r.passages.length).toBeLessThanOrEqual(9);
+  });
+
   it('bridges a changed word but not a rewritten clause', () => {
     const A = 'the minister said the talks were frank and useful and would continue next week in minsk'.split(' ');
     const B = 'the minister said the talks had been frank and useful and would continue in minsk soon'.split(' ');

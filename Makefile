@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= output
 CORPUS ?= corpus
 
-.PHONY: install build run test bench eval eval-segment eval-ner eval-rhetoric clean
+.PHONY: install build run test bench fuzz eval eval-segment eval-ner eval-rhetoric clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci

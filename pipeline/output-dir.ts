@@ -15,6 +15,7 @@ const TEMPORARY = /\.(json|csv|parquet|html)\.\d+$|\.tmp$/;
  */
 export function prepareOutput(out: string): void {
   mkdirSync(join(out, 'reports'), { recursive: true });
+  mkdirSync(join(out, 'corpus-inputs'), { recursive: true });
   for (const sub of WRITTEN) {
     let names: string[];
     try {

@@ -22,15 +22,15 @@ export function templateGroup(entry: CorpusEntry): string {
 /** What the first pass hands each page: its lines that are template, and which table entry said so. */
 export interface TemplateLines {
   lines: string[];
-  /** The page's template group and the hash of that group's template lines; null for HTML pages, which never use them. */
-  input: { group: string; sha256: string } | null;
+  /** The page's template group and the hash of that group's template lines (HTML pages name theirs too, though their markup decides their chrome). */
+  input: { group: string; sha256: string };
 }
 
 /**
  * First pass over the batch: counts each line's recurrence per template group, so the second
  * pass can hand every page the lines that are its site's template. HTML pages are left out:
  * their chrome is removed by the content extractor, from the markup. The table is a declared
- * input of every text page's report: the run writes it, and each report names its group's hash.
+ * input of every report: the run writes it, and each report names its group's hash.
  */
 export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io: ReturnType<typeof pLimit>): Promise<{ table: RepeatedLineTable; of: (entry: CorpusEntry, bytes: Uint8Array) => TemplateLines }> {
   const lines = new RepeatedLines();
@@ -60,10 +60,12 @@ export async function countRepeatedLines(dir: string, entries: CorpusEntry[], io
   return {
     table,
     of: (entry, bytes) => {
-      const { text } = decodeText(bytes);
-      if (looksLikeHtml(entry.source.path, text)) return { lines: [], input: null };
       const group = templateGroup(entry);
-      return { lines: counted(entry) ? lines.of(group, text) : [], input: { group, sha256: hashOf.get(group) ?? none } };
+      const input = { group, sha256: hashOf.get(group) ?? none };
+      // Only a page of a group large enough to have a template is decoded here a second time.
+      if (!counted(entry)) return { lines: [], input };
+      const { text } = decodeText(bytes);
+      return { lines: looksLikeHtml(entry.source.path, text) ? [] : lines.of(group, text), input };
     },
   };
 }

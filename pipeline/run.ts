@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { loadLexicons } from './lexicon/load.js';
@@ -85,7 +85,6 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const local = pool ? null : createProcessor({ lexicons: opts.lexicons });
   const io = pLimit(16);
   const repeated = await countRepeatedLines(opts.corpus, corpus.entries, io);
-  mkdirSync(join(opts.out, dirname(REPEATED_LINES_FILE)), { recursive: true });
   await writeFileAtomic(join(opts.out, REPEATED_LINES_FILE), JSON.stringify(repeated.table, null, 2) + '\n');
   // Rename keeps every report whole; per-file fsync would triple the run time for no extra safety
   // here, since a report lost to a power cut fails to parse, counts as stale and is redone.

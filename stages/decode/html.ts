@@ -41,8 +41,15 @@ export function extractHtml(html: string): Extraction {
   const comments = findComments(document);
   const metaDate = pageDate(document);
 
-  const reader = new Readability(document as unknown as Document, { serializer: (el: Node) => el, charThreshold: 200 });
-  const article = reader.parse() as { title?: string | null; byline?: string | null; publishedTime?: string | null; content?: unknown; length?: number } | null;
+  type Article = { title?: string | null; byline?: string | null; publishedTime?: string | null; content?: unknown; length?: number } | null;
+  let article: Article = null;
+  try {
+    article = new Readability(document as unknown as Document, { serializer: (el: Node) => el, charThreshold: 200 }).parse() as Article;
+  } catch {
+    // Readability assumes every candidate sits under <body>; on badly broken markup linkedom may
+    // place one elsewhere and Readability throws. The page is then rendered whole, as when
+    // Readability finds no article, and the report says so (decode/html-no-main-content).
+  }
   const out = new Renderer();
   const title = headline || flat(article?.title ?? '') || null;
   let titleRange: Range | null = null;
@@ -59,6 +66,8 @@ export function extractHtml(html: string): Extraction {
   else {
     fallback = true;
     if (document.body) out.walk(document.body as unknown as Element, true);
+    // Broken markup can leave prose blocks in <head>, where a browser would move them to <body>.
+    for (const el of Array.from(document.head?.children ?? [])) if (BLOCK.has(el.tagName.toLowerCase())) out.walk(el as unknown as Element, true);
   }
   const rendered = out.renderComments(comments);
   return {

@@ -12,11 +12,11 @@ interface Piece extends Range {
 const JOIN = '\n\n';
 const CLITIC = /^['’](s|re|ve|ll|d|m)$|^n['’]t$/i;
 
-/** A token of white space only (wink keeps runs of spaces and line breaks as tokens). */
+/** A token of white space only (wink keeps runs of spaces and line breaks as tokens): every Unicode space, zero-width space and BOM. */
 function blank(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c > 32 && c !== 160 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x3000 && c !== 0xfeff) return false;
+    if (c > 32 && c !== 0x85 && c !== 0xa0 && c !== 0x1680 && !(c >= 0x2000 && c <= 0x200b) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000 && c !== 0xfeff) return false;
   }
   return true;
 }

@@ -419,3 +419,15 @@ describe('HTML input: a file with no markup', () => {
     expect(r.diagnostics.map((d: { code: string }) => d.code).filter((c: string) => c.endsWith('/crash'))).toEqual([]);
   });
 });
+
+// Regression (found by make fuzz): with the article inside <head>, Readability walked up from it
+// past the root looking for <body> and threw, failing the page with decode/crash.
+describe('HTML input: prose where no article belongs', () => {
+  it('renders the page whole instead of failing', () => {
+    const p = 'Ukrainian officials said on Monday that Russian forces had shelled the city again overnight, damaging homes, a school and a hospital near the centre, and cutting power to thousands. '.repeat(3);
+    const r = analyse(`<html><head><div><p>${p}</p><p>${p}</p></div></head><body></body></html>`, { path: 'head.html' }, 'head');
+    expect(r.status).toBe('ok');
+    expect(r.body.text).toContain('Ukrainian officials said on Monday');
+    expect(r.diagnostics.map((d: { code: string }) => d.code)).toContain('decode/html-no-main-content');
+  });
+});

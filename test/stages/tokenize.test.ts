@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, cpSlice, spans } from '../helpers.js';
 
-// Regression (found by make fuzz): wink drops an ideographic space (U+3000) from the spaces it
-// reports before a token, so every later offset drifted and spans cut astral letters in half.
+// Regression (found by make fuzz): wink drops an ideographic space (U+3000) and line and paragraph
+// separators (U+2028, U+2029) from the spaces it reports before a token, so every later offset drifted and spans cut astral letters in half.
 describe('tokenize: offsets stay on the text whatever the white space', () => {
   it.each([
     ['ideographic space', 'Officials said\u3000Donald Trump met Sergey Lavrov in Geneva on Monday to discuss Ukraine.'],
     ['astral letters', 'Officials said Brett 𝐊av𝐚naugh met Sergey Lavrov in Geneva on Monday to discuss Ukraine.'],
+    ['line and paragraph separators after emoji', 'Reader • 1h\u2028😂😂😂\u2028TASS reported that Sergey Lavrov met officials in Geneva.\u2029Kyiv rejected the claim.'],
     ['both, and an em space', 'Vice President 𝐊amala\u3000Harris met\u2003Sergey Lavrov in Geneva; 🔥Lavrov blamed the collective West.'],
   ])('%s', (_label, text) => {
     const r = analyse(text);

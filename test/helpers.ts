@@ -73,3 +73,17 @@ export function spans(report: Report): Array<{ text: string; start: number; end:
   for (const k of ['removed', 'comments', 'entities', 'frames', 'rhetoric', 'diagnostics']) walk(report[k], k);
   return out;
 }
+
+/** Every file under a run's output folder, by path relative to it, with its bytes. */
+export function outputFiles(out: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(out, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else found.set(p, readFileSync(join(out, p)));
+    }
+  };
+  walk('');
+  return found;
+}

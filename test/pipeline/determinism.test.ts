@@ -8,7 +8,7 @@ import { createProcessor } from '../../pipeline/process.js';
 import { prng } from '../../pipeline/prng.js';
 import { countRepeatedLines } from '../../pipeline/repetition.js';
 import { reportFileName } from '../../pipeline/report-files.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, outputFiles, tempDir } from '../helpers.js';
 
 // Issue 11: a report may depend only on its document, its manifest row, the data files and the
 // declared corpus-level inputs, never on which documents a worker happened to read before it.
@@ -18,15 +18,8 @@ const have = existsSync(PTC);
 
 /** Every file a run leaves under <out> except run.json (run-specific facts live there only). */
 function outputs(out: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(out, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else if (p !== 'run.json') files.set(p, readFileSync(join(out, p)));
-    }
-  };
-  walk('');
+  const files = outputFiles(out);
+  files.delete('run.json');
   return files;
 }
 

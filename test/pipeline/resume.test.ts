@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
 import { isTemporary } from '../../pipeline/output-dir.js';
-import { CLI, CORPUS, cli, tempDir } from '../helpers.js';
+import { CLI, CORPUS, cli, outputFiles, tempDir } from '../helpers.js';
 
 // Issue 11: kill -9 of the whole run (main thread, workers, the reuse thread) at several points,
 // then the same command again, must end with exactly what a clean run writes and no temporary file.
@@ -20,19 +20,6 @@ function corpusDir(): string {
   for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) copyFileSync(join(CORPUS, f), join(dir, f));
   for (const sub of readdirSync(fixtures)) for (const f of readdirSync(join(fixtures, sub)).filter((f) => /\.(txt|html)$/.test(f))) copyFileSync(join(fixtures, sub, f), join(dir, f));
   return dir;
-}
-
-function files(out: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(out, rel), { withFileTypes: true })) {
-      const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p);
-      else found.set(p, readFileSync(join(out, p)));
-    }
-  };
-  walk('');
-  return found;
 }
 
 const count = (dir: string) => {
@@ -86,7 +73,7 @@ describe('kill -9 and resume', () => {
       const reportsBefore = count(join(crashed, 'reports'));
       const { signal } = await runAndKill(args, when);
       kills.push({ point, signal, reportsBefore });
-      for (const f of files(crashed).keys()) if (isTemporary(f.split('/').pop()!)) leftBehind.add(f);
+      for (const f of outputFiles(crashed).keys()) if (isTemporary(f.split('/').pop()!)) leftBehind.add(f);
     }
     resumed = await cli(args.filter((a) => a !== '--quiet'));
     const r = await cli(['run', corpus, '--out', clean, '--workers', '2', '--quiet']);
@@ -105,8 +92,8 @@ describe('kill -9 and resume', () => {
   });
 
   it('ends with exactly the files of a clean run, byte for byte (run.json aside)', () => {
-    const a = files(clean);
-    const b = files(crashed);
+    const a = outputFiles(clean);
+    const b = outputFiles(crashed);
     a.delete('run.json');
     b.delete('run.json');
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
@@ -115,6 +102,6 @@ describe('kill -9 and resume', () => {
 
   it('leaves no temporary file behind, though the kills did leave some', () => {
     expect(leftBehind.size).toBeGreaterThan(0);
-    expect([...files(crashed).keys()].filter((f) => isTemporary(f.split('/').pop()!))).toEqual([]);
+    expect([...outputFiles(crashed).keys()].filter((f) => isTemporary(f.split('/').pop()!))).toEqual([]);
   });
 });

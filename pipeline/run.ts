@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
+import { normaliseLanguage } from '../stages/language/index.js';
 import { loadLexicons } from './lexicon/load.js';
 import type { TablesSummary } from './tables.js';
 import { writeCorpusProducts } from './products.js';
@@ -158,7 +159,8 @@ function isCurrent(path: string, bytes: Uint8Array, print: string): boolean {
 function failedReport(entry: CorpusEntry): Record<string, unknown> {
   return {
     schema: REPORT_SCHEMA, id: entry.id, status: 'failed', error: entry.problem, outlet: entry.source.outlet, url: entry.source.url,
-    language: entry.source.language ?? 'und', text: null,
+    // The manifest's language as the language stage would read it ("Russian", "RU" → ru); anything else is und.
+    language: (entry.source.language && normaliseLanguage(entry.source.language)) || 'und', text: null,
     metadata: { title: null, date: entry.source.date, dateline: null, agency: null, byline: null, truncated: false },
     body: null, removed: [], comments: [], stats: null, sentiment: null, entities: [], frames: null, rhetoric: null,
     diagnostics: [{ severity: 'error', ...entry.problem }], provenance: null,

@@ -88,7 +88,7 @@ describe('framescope run over bad input', () => {
     mkdirSync(join(corpus, 'b'));
     writeFileSync(join(corpus, 'a', 'twin.txt'), 'One text that shares its id with another file in the corpus.');
     writeFileSync(join(corpus, 'b', 'twin.txt'), 'Another text that shares its id with the first file in the corpus.');
-    writeFileSync(join(corpus, 'manifest.csv'), 'id,outlet,url,date,language\ngood,TASS,,2024-10-31,en\nghost,"Outlet, with comma",,,en\n');
+    writeFileSync(join(corpus, 'manifest.csv'), 'id,outlet,url,date,language\ngood,TASS,,2024-10-31,en\nghost,"Outlet, with comma",,,en\nphantom,X,,,*\n');
     symlinkSync(join(corpus, 'nowhere.txt'), join(corpus, 'dangling.txt'));
     // A sparse 65 MB file: a dump, not an article; refused before it is read.
     writeFileSync(join(corpus, 'dump.txt'), '');
@@ -106,6 +106,7 @@ describe('framescope run over bad input', () => {
       ['dump', 'input/too-large'],
       ['empty', 'decode/empty'],
       ['ghost', 'input/missing-file'],
+      ['phantom', 'input/missing-file'],
       ['twin', 'input/duplicate-id'],
     ]);
     expect(res.stdout).toMatch(/FAILED binary: \[decode\/binary\]/);
@@ -117,6 +118,8 @@ describe('framescope run over bad input', () => {
     ['empty', 'decode/empty'],
     ['binary', 'decode/binary'],
     ['ghost', 'input/missing-file'],
+    // Regression (found by make fuzz): a manifest language that is no language code broke the schema.
+    ['phantom', 'input/missing-file'],
     ['twin', 'input/duplicate-id'],
   ])('writes a failed report for %s saying why', (id, code) => {
     const r = report(id);

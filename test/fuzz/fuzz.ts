@@ -20,10 +20,12 @@ import { generateInput, generateManifest, inputId, loadSeeds, type FuzzInput, ty
  *
  *   node dist/test/fuzz/fuzz.js [--count N] [--seed S] [--batch B] [--workers W] [--from I]
  *                               [--timeout SEC] [--stall SEC] [--products-stall SEC] [--locate-budget N]
- *                               [--giant-rows N] [--only I,J,...] [--dump DIR] [--json FILE]
+ *                               [--giant-rows N] [--only I,J,...] [--dump DIR] [--json FILE] [--resume FILE]
  *
  * `--only 123,456` runs just those inputs (no manifest); `--dump DIR` writes the inputs (and the batch
  * manifests) to DIR instead of running them; `--from I --count N --batch B` reruns a batch with its manifest.
+ * `--json FILE` writes the summary after every batch; `--resume FILE` continues an interrupted run from it
+ * (same --seed, --count and --batch).
  */
 
 export interface FuzzOptions {
@@ -55,6 +57,10 @@ export interface FuzzOptions {
   findingsDir?: string;
   /** The CLI to run (default dist/pipeline/cli.js). */
   cli?: string;
+  /** A summary (from a --json checkpoint) to continue: its counts are kept and the run starts at its `next` input. */
+  resume?: FuzzSummary;
+  /** Called after every batch with the summary so far (the CLI writes it as a checkpoint). */
+  onBatch?: (summary: FuzzSummary) => void;
   /** Seed material (default: loadSeeds(), which reads ../shared when it is there). */
   seeds?: SeedMaterial;
 }
@@ -100,6 +106,10 @@ export interface FuzzSummary {
   reportsChecked: number;
   cliRuns: number;
   findingsDir: string | null;
+  /** Index of the next input a resumed run starts from. */
+  next: number;
+  /** Run-level failures already narrowed down: signature → the inputs found. */
+  located: Record<string, string[]>;
 }
 
 const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'stages', 'report', 'schema.json'), 'utf8'));
@@ -139,6 +149,8 @@ interface Limits {
 const PRODUCTS = ['tables/documents.csv', 'tables/frame_hits.csv', 'tables/entities.csv', 'tables/comments.csv', 'tables/compare_outlet_rates.csv', 'tables/reuse_passages.csv', 'tables/syndication.csv', 'tables/similar_pairs.csv', 'report.html', 'run.json'];
 
 const live = new Set<ChildProcess>();
+/** Scratch folders to remove if the fuzzer is interrupted. */
+const scratch = new Set<string>();
 function killGroup(c: ChildProcess): void {
   try {
     if (c.pid) process.kill(-c.pid, 'SIGKILL');
@@ -154,6 +166,8 @@ function ensureExitHook(): void {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       live.forEach(killGroup);
+      process.stderr.write(`fuzz: ${sig}, stopping (a --json checkpoint can be continued with --resume)\n`);
+      for (const d of scratch) rmSync(d, { recursive: true, force: true });
       process.exit(130);
     });
   }
@@ -232,7 +246,7 @@ function limitsFor(ctx: Ctx, inputs: FuzzInput[], manifest: FuzzManifest | null)
 }
 
 /** A failure of the machine rather than of the pipeline: a module missing while someone reinstalls or rebuilds. */
-const ENVIRONMENT = /ERR_MODULE_NOT_FOUND|Cannot find (module|package)|does not provide an export named|ENOSPC|EMFILE/;
+const ENVIRONMENT = /ERR_MODULE_NOT_FOUND|Cannot find (module|package)|does not provide an export named|ENOSPC|EMFILE|SyntaxError[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*node:internal\/modules/;
 
 type Verdict =
   | { kind: 'ok' }
@@ -273,11 +287,12 @@ async function runChecked(ctx: Ctx, corpus: string, out: string, inputs: FuzzInp
     ctx.runs++;
     const res = await runCli(ctx.cli, corpus, out, ctx.opts.workers, limitsFor(ctx, inputs, manifest));
     const v = verdict(res, out, manifest);
-    if (v.kind === 'ok' || v.kind === 'rejected' || v.kind === 'hang' || !ENVIRONMENT.test(res.stderr) || !existsSync(ctx.cli)) {
-      if (v.kind !== 'crash' || !ENVIRONMENT.test(res.stderr)) return { res, verdict: v };
-    }
+    // Outside the pipeline: a module missing while someone rebuilds or reinstalls, the CLI file gone,
+    // or the run killed by someone else (SIGTERM/SIGINT/SIGHUP; the fuzzer itself only sends SIGKILL).
+    const external = v.kind === 'crash' && !res.timedOut && (ENVIRONMENT.test(res.stderr) || !existsSync(ctx.cli) || ['SIGTERM', 'SIGINT', 'SIGHUP'].includes(res.signal ?? ''));
+    if (!external) return { res, verdict: v };
     if (attempt >= 8) throw new Error(`the CLI keeps failing for reasons outside the pipeline (after ${attempt} attempts): ${firstLine(res.stderr)}`);
-    ctx.log(`  environment failure (${firstLine(res.stderr).slice(0, 120)}); someone is rebuilding or reinstalling? retrying in ${15 * attempt}s`);
+    ctx.log(`  not the pipeline's fault (${res.signal ? `killed from outside with ${res.signal}` : firstLine(res.stderr).slice(0, 120)}); retrying in ${15 * attempt}s`);
     await new Promise((r) => setTimeout(r, 15_000 * attempt));
   }
 }
@@ -330,7 +345,7 @@ interface Ctx {
   log: (l: string) => void;
   runs: number;
   /** Signatures of run-level findings already narrowed down (a repeat is recorded, not narrowed again). */
-  located: Map<string, Finding>;
+  located: Map<string, string[]>;
   locateRuns: number;
   /** Findings saved to disk per kind and code (the first few of each are enough to reproduce it). */
   savedPerCode: Map<string, number>;
@@ -578,9 +593,9 @@ async function runBatch(ctx: Ctx, inputs: FuzzInput[], manifest: FuzzManifest | 
   rmSync(dir, { recursive: true, force: true });
   const list = v.kind === 'hang' ? s.hangs : s.crashes;
   const detail = (r: CliResult) => `${r.timedOut ? `killed after ${r.seconds.toFixed(0)}s without progress in the ${r.phase} phase${r.unwritten.length ? `; not written: ${r.unwritten.join(', ')}` : ''}` : `exit ${r.code}${r.signal ? `, signal ${r.signal}` : ''}`}; stderr: ${r.stderr.trim().slice(-3000) || '(empty)'}`;
-  const seen = ctx.located.get(v.signature);
+  const seen = ctx.located.get(v.signature) ?? s.located[v.signature];
   if (afterDocuments && (seen || ctx.locateRuns >= (ctx.opts.maxLocateRuns ?? 400))) {
-    addFinding(ctx, list, { kind: v.kind, manifest: used?.recipe ?? null, code: v.code, detail: `same kind as the finding narrowed to ${seen?.names.join(', ') ?? '(not narrowed: budget spent)'} (${v.signature}); this batch not narrowed. ${detail(res)}` }, inputs, used, first, batchLen, false);
+    addFinding(ctx, list, { kind: v.kind, manifest: used?.recipe ?? null, code: v.code, detail: `same kind as the finding narrowed to ${seen?.join(', ') || '(not narrowed: budget spent)'} (${v.signature}); this batch not narrowed. ${detail(res)}` }, inputs, used, first, batchLen, false);
     return;
   }
   let found: Awaited<ReturnType<typeof locate>>;
@@ -601,7 +616,8 @@ async function runBatch(ctx: Ctx, inputs: FuzzInput[], manifest: FuzzManifest | 
   }
   const fv = found.verdict as Verdict & { code: string; signature: string };
   const finding = addFinding(ctx, fv.kind === 'hang' ? s.hangs : s.crashes, { kind: fv.kind === 'hang' ? 'hang' : 'crash', manifest: found.manifest?.recipe ?? null, code: fv.code ?? v.code, detail: `${found.note}; ${detail(found.res)}` }, found.inputs, found.manifest, first, batchLen);
-  ctx.located.set(v.signature, finding);
+  ctx.located.set(v.signature, finding.names);
+  s.located[v.signature] = finding.names;
   if (afterDocuments) return;
   // The documents not yet written still deserve checking: run them again without the input(s) at fault.
   const culprits = new Set(found.inputs.map((i) => i.index));
@@ -619,14 +635,27 @@ export async function fuzz(options: FuzzOptions = {}): Promise<FuzzSummary> {
   const log = opts.log ?? (() => {});
   const t0 = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'framescope-fuzz-'));
-  const summary: FuzzSummary = {
+  scratch.add(work);
+  ensureExitHook();
+  const summary: FuzzSummary = opts.resume ? { ...opts.resume, seed: opts.seed } : {
     seed: opts.seed, inputs: 0, batches: 0, seconds: 0, workers: opts.workers,
     seedMaterial: { corpus: seeds.corpus.length, fixtures: seeds.fixtures.length, html: seeds.html.length, ptc: seeds.ptc.length },
     bytes: 0, status: { ok: 0, partial: 0, failed: 0 }, failureCodes: {}, partialCodes: {}, manifestOnly: { reports: 0, codes: {} },
     manifests: { batches: 0, kinds: {}, rejected: 0, rejections: [] }, timeouts: [], timeoutRecipes: {},
-    crashes: [], hangs: [], schemaViolations: [], spanMismatches: [], missingReports: [], runProblems: [], reportsChecked: 0, cliRuns: 0, findingsDir: null,
+    crashes: [], hangs: [], schemaViolations: [], spanMismatches: [], missingReports: [], runProblems: [], reportsChecked: 0, cliRuns: 0, findingsDir: null, next: opts.from, located: {},
   };
+  const earlier = { seconds: summary.seconds, runs: summary.cliRuns };
+  if (opts.resume) {
+    if (opts.resume.seed !== opts.seed) throw new Error(`--resume: the checkpoint was made with seed ${opts.resume.seed}, not ${opts.seed}`);
+    opts.count -= summary.next - opts.from;
+    opts.from = summary.next;
+    opts.findingsDir ??= summary.findingsDir ?? undefined;
+  }
   const ctx: Ctx = { opts, cli: opts.cli ?? DEFAULT_CLI, work, summary, log, runs: 0, located: new Map(), locateRuns: 0, savedPerCode: new Map() };
+  const tick = () => {
+    summary.cliRuns = earlier.runs + ctx.runs;
+    summary.seconds = Math.round(earlier.seconds * 10 + (Date.now() - t0) / 100) / 10;
+  };
   try {
     const plan: Array<{ first: number; indexes: number[]; manifest: boolean }> = [];
     if (opts.only) plan.push({ first: opts.only[0] ?? 0, indexes: opts.only, manifest: false });
@@ -643,16 +672,19 @@ export async function fuzz(options: FuzzOptions = {}): Promise<FuzzSummary> {
       summary.inputs += inputs.length;
       summary.bytes += inputs.reduce((a, i) => a + i.bytes.length, 0);
       summary.batches++;
-      log(`batch ${summary.batches}/${plan.length}: inputs ${b.first}..${b.indexes[b.indexes.length - 1]} (${(inputs.reduce((a, i) => a + i.bytes.length, 0) / 1e6).toFixed(1)} MB)${manifest ? ` + ${manifest.recipe}` : ''}`);
+      log(`batch ${summary.batches}/${(opts.resume?.batches ?? 0) + plan.length}: inputs ${b.first}..${b.indexes[b.indexes.length - 1]} (${(inputs.reduce((a, i) => a + i.bytes.length, 0) / 1e6).toFixed(1)} MB)${manifest ? ` + ${manifest.recipe}` : ''}`);
       const before = findingCount(summary);
       await runBatch(ctx, inputs, manifest, b.first, inputs.length);
+      summary.next = b.indexes[b.indexes.length - 1]! + 1;
+      tick();
+      opts.onBatch?.(summary);
       log(`  done in ${((Date.now() - tb) / 1000).toFixed(1)}s, ${findingCount(summary) - before} new finding(s); so far ok ${summary.status.ok}, partial ${summary.status.partial}, failed ${summary.status.failed}; ${((Date.now() - t0) / 1000).toFixed(0)}s elapsed`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+    scratch.delete(work);
   }
-  summary.cliRuns = ctx.runs;
-  summary.seconds = Math.round((Date.now() - t0) / 100) / 10;
+  tick();
   return summary;
 }
 
@@ -711,8 +743,8 @@ export function formatSummary(s: FuzzSummary): string {
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-function parseArgs(argv: string[]): FuzzOptions & { dump?: string; json?: string } {
-  const o: FuzzOptions & { dump?: string; json?: string } = {};
+function parseArgs(argv: string[]): FuzzOptions & { dump?: string; json?: string; resumeFile?: string } {
+  const o: FuzzOptions & { dump?: string; json?: string; resumeFile?: string } = {};
   const num = (v: string | undefined, name: string) => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${name} expects a number ≥ 0`);
@@ -734,8 +766,9 @@ function parseArgs(argv: string[]): FuzzOptions & { dump?: string; json?: string
     else if (a === '--only') o.only = (v() ?? '').split(',').filter(Boolean).map((x) => num(x, a));
     else if (a === '--dump') o.dump = v();
     else if (a === '--json') o.json = v();
+    else if (a === '--resume') o.resumeFile = v();
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('node dist/test/fuzz/fuzz.js [--count N] [--seed S] [--batch B] [--workers W] [--from I] [--timeout SEC] [--stall SEC] [--products-stall SEC] [--locate-budget N] [--giant-rows N] [--only I,J] [--dump DIR] [--json FILE]\n');
+      process.stdout.write('node dist/test/fuzz/fuzz.js [--count N] [--seed S] [--batch B] [--workers W] [--from I] [--timeout SEC] [--stall SEC] [--products-stall SEC] [--locate-budget N] [--giant-rows N] [--only I,J] [--dump DIR] [--json FILE] [--resume FILE]\n');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -765,9 +798,16 @@ function dump(o: FuzzOptions & { dump: string }): void {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   if (o.dump) return dump(o as FuzzOptions & { dump: string });
-  const summary = await fuzz({ ...o, log: (l) => process.stderr.write(l + '\n') });
+  const resume = o.resumeFile ? (JSON.parse(readFileSync(o.resumeFile, 'utf8')) as FuzzSummary) : undefined;
+  const checkpoint = o.json ?? o.resumeFile;
+  const summary = await fuzz({
+    ...o,
+    resume,
+    log: (l) => process.stderr.write(l + '\n'),
+    onBatch: (s) => checkpoint && writeFileSync(checkpoint, JSON.stringify(s, null, 2) + '\n'),
+  });
   process.stdout.write(formatSummary(summary) + '\n');
-  if (o.json) writeFileSync(o.json, JSON.stringify(summary, null, 2) + '\n');
+  if (checkpoint) writeFileSync(checkpoint, JSON.stringify(summary, null, 2) + '\n');
   process.exitCode = clean(summary) ? 0 : 1;
 }
 

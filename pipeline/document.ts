@@ -46,7 +46,8 @@ export interface SourceInfo {
  */
 export interface Markup {
   title: Range | null;
-  blocks: Array<Range & { kind: 'heading' | 'paragraph' | 'list-item' | 'caption' }>;
+  /** `links`: the share of the block's visible characters that are link text (0 to 1). */
+  blocks: Array<Range & { kind: 'heading' | 'paragraph' | 'list-item' | 'caption'; links?: number }>;
   comments: Array<{ author: Range | null; time: Range | null; timeIso: string | null; text: Range; replyTo: number | null }>;
   byline: string | null;
   /** Publication date from the page's metadata (meta tags, <time>), ISO YYYY-MM-DD. */

@@ -91,6 +91,11 @@ class Renderer {
   text = '';
   blocks: Block[] = [];
   private inline = '';
+  /** Non-space characters of `inline`, and how many of them are link text. */
+  private visible = 0;
+  private linked = 0;
+  private flushes = 0;
+  private linkDepth = 0;
 
   block(s: string): Range {
     if (this.text) this.text += '\n\n';
@@ -104,15 +109,21 @@ class Renderer {
 
   private flush(kind: Block['kind']): void {
     const s = squash(this.inline);
+    const links = this.linkDepth > 0 ? 1 : this.visible ? Math.min(1, this.linked / this.visible) : 0;
     this.inline = '';
-    if (s) this.blocks.push({ kind, ...this.block(s) });
+    this.visible = 0;
+    this.linked = 0;
+    this.flushes++;
+    if (s) this.blocks.push({ kind, ...this.block(s), links: Math.round(links * 100) / 100 });
   }
 
   /** Depth-first over the content; inline text gathers until a block boundary ends it. */
   walk(el: Element, fallback: boolean): void {
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 3) {
-        this.inline += (node.textContent ?? '').replace(/[\s\u00a0]+/gu, ' ');
+        const t = (node.textContent ?? '').replace(/[\s\u00a0]+/gu, ' ');
+        this.inline += t;
+        this.visible += t.length - (t.match(/ /g)?.length ?? 0);
         continue;
       }
       if (node.nodeType !== 1) continue;
@@ -124,7 +135,13 @@ class Renderer {
         continue;
       }
       if (!BLOCK.has(tag)) {
+        const before = this.visible;
+        const flushes = this.flushes;
+        if (tag === 'a') this.linkDepth++;
         this.walk(child, fallback);
+        if (tag === 'a') this.linkDepth--;
+        // A link wrapping blocks (a card: <a><h3>…</h3><p>…</p></a>) makes all its text link text.
+        if (tag === 'a') this.linked += flushes === this.flushes ? this.visible - before : this.visible;
         continue;
       }
       this.flush('paragraph');
@@ -135,6 +152,8 @@ class Renderer {
           continue;
         }
         this.inline = heading;
+        this.visible = heading.replace(/\s+/gu, '').length;
+        this.linked = Array.from(child.querySelectorAll('a')).reduce((n, a) => n + flat(a.textContent ?? '').replace(/\s+/gu, '').length, 0);
         this.flush('heading');
       } else if (tag === 'figcaption' || tag === 'caption') {
         this.inline = flat(child.textContent ?? '');

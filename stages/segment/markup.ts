@@ -2,8 +2,63 @@ import type { Block, Comment, Markup, PageMetadata, Removed, Segmentation } from
 import { isoDate } from './dates.js';
 import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
 import { classifyLine } from './classify.js';
-import { isProse, lineFeatures } from './lines.js';
+import { isProse, lineFeatures, type Line } from './lines.js';
 import type { Vocabulary } from './vocabulary.js';
+
+const LINK_BLOCK = Number(process.env.FS_LINK ?? 0.5);
+const LINK_RUN = Number(process.env.FS_RUN ?? 3);
+
+/**
+ * Teasers for other stories, at the end of the content or in a box inside it: the same small
+ * record (a kicker, a linked headline, a one-line blurb) repeated at least three times, as
+ * data-record mining finds repeated structure. An article's own sections vary in length and do
+ * not link away; teaser records do both. The blocks found are taken out of `blocks` and returned.
+ */
+function teaserRecords(text: string, blocks: Block[], links: (b: Block) => number): Block[] {
+  const shape = blocks.map((b) => {
+    const l = lineFeatures(text.slice(b.start, b.end), b.start, b.end);
+    const base = b.kind === 'heading' ? 'h' : b.kind === 'list-item' ? 'l' : l.words >= 40 ? 'P' : isProse(l) ? 'p' : 's';
+    return links(b) >= LINK_BLOCK ? base + '*' : base;
+  });
+  const out = new Set<number>();
+  for (let i = 0; i < shape.length; i++) {
+    for (let period = 2; period <= 4; period++) {
+      const record = shape.slice(i, i + period);
+      // A teaser links to its story; a record without a link is the article's own list.
+      if (record.length < period || !record.some((x) => x.endsWith('*')) || record.some((x) => x.startsWith('P')) || record.filter((x) => x.startsWith('p')).length > 1) continue;
+      let reps = 1;
+      while (shape.slice(i + reps * period, i + (reps + 1) * period).join('') === record.join('')) reps++;
+      if (reps < 3) continue;
+      for (let k = i; k < i + reps * period; k++) out.add(k);
+      i += reps * period - 1;
+      break;
+    }
+  }
+  // The article itself must remain.
+  if (blocks.length - out.size < 3) return [];
+  const gone = blocks.filter((_, k) => out.has(k));
+  const kept = blocks.filter((_, k) => !out.has(k));
+  blocks.splice(0, blocks.length, ...kept);
+  return gone;
+}
+
+/** Indexes of blocks that are navigation: mostly link text, outside the prose or in a run of such blocks. */
+function linkNavigation(blocks: Markup['blocks'], lines: Line[]): Set<number> {
+  const linky = blocks.map((b) => b.kind !== 'caption' && (b.links ?? 0) >= LINK_BLOCK);
+  const prose = lines.map((l, k) => !linky[k] && blocks[k]!.kind === 'paragraph' && isProse(l));
+  const first = prose.indexOf(true);
+  const last = prose.lastIndexOf(true);
+  const out = new Set<number>();
+  for (let k = 0; k < blocks.length; k++) {
+    if (!linky[k]) continue;
+    let a = k;
+    let b = k;
+    while (a > 0 && linky[a - 1]) a--;
+    while (b + 1 < blocks.length && linky[b + 1]) b++;
+    if (k < first || k > last || b - a + 1 >= LINK_RUN) out.add(k);
+  }
+  return out;
+}
 
 /**
  * Segmentation of a rendered HTML page. The markup already says which block is a heading, a
@@ -22,14 +77,28 @@ export function segmentMarkup(text: string, markup: Markup, vocab: Vocabulary, r
   const removed: Removed[] = [];
   const blocks: Block[] = [];
   let first = true;
-  for (const b of markup.blocks) {
+  // The page's own script decides what is foreign: on a Russian or Korean page the prose is not.
+  const lines = markup.blocks.map((b) => lineFeatures(text.slice(b.start, b.end), b.start, b.end));
+  const latinWords = lines.reduce((n, l) => n + (l.nonLatin < 0.5 ? l.words : 0), 0);
+  const latinPage = latinWords * 2 > lines.reduce((n, l) => n + l.words, 0);
+  const navigation = linkNavigation(markup.blocks, lines);
+  for (const [k, b] of markup.blocks.entries()) {
     if (b.kind === 'caption') {
       removed.push({ kind: 'caption', start: b.start, end: b.end, rule: 'html:figcaption' });
       continue;
     }
-    const line = lineFeatures(text.slice(b.start, b.end), b.start, b.end);
-    const gone = classifyLine(line, { vocab, latinPage: true, repeated }, metadata);
-    if (gone) {
+    const line = lines[k]!;
+    // Text that is mostly link text is navigation (related headlines, tags) where it stands
+    // outside the article's prose or in a run; a lone link between paragraphs ("Get it at …",
+    // "[Source]") belongs to the article.
+    if (navigation.has(k)) {
+      removed.push({ kind: 'boilerplate', start: b.start, end: b.end, rule: 'html:link-block' });
+      continue;
+    }
+    const gone = classifyLine(line, { vocab, latinPage, repeated }, metadata);
+    // Inside the extracted content a paragraph in another script is a quotation or the original
+    // of a translated text; only short lines in another script are the site's furniture.
+    if (gone && gone.rule !== 'language:foreign-paragraph') {
       removed.push({ kind: gone.kind, start: b.start, end: b.end, rule: gone.rule });
       continue;
     }
@@ -54,6 +123,18 @@ export function segmentMarkup(text: string, markup: Markup, vocab: Vocabulary, r
     const h = blocks.pop()!;
     removed.push({ kind: 'boilerplate', start: h.start, end: h.end, rule: 'layout:after-body' });
   }
+  const linkShare = (b: Block) => {
+    // The markup block holding b: the last one starting at or before it (blocks are in page order).
+    let lo = 0;
+    let hi = markup.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (markup.blocks[mid]!.start <= b.start) lo = mid;
+      else hi = mid - 1;
+    }
+    return markup.blocks[lo]?.links ?? 0;
+  };
+  for (const t of teaserRecords(text, blocks, linkShare)) removed.push({ kind: 'boilerplate', start: t.start, end: t.end, rule: 'layout:teaser-records' });
   const last = blocks[blocks.length - 1];
   if (last) {
     const cut = trailingTruncation(text, last);

@@ -4,6 +4,7 @@ import { isCommentHeader, parseComments } from './comments.js';
 import { isoDate } from './dates.js';
 import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
 import { isHeadingShaped, isProse, lineFeatures, splitLines, type Line } from './lines.js';
+import { mainRegion } from './region.js';
 import { chooseTitle, isTitleShaped } from './title.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
@@ -62,9 +63,18 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   const items = classifyLines(text, vocab, metadata, page.repeated);
   markCaptions(items, page.outlet);
 
-  const firstProse = items.findIndex((it) => !it.removed && isBodyProse(it.line));
-  let commentStart = firstProse < 0 ? -1 : items.findIndex((it, i) => i > firstProse && (it.commentMarker || isCommentHeader(it.line, vocab)));
+  // The article is the page's main run of text; prose outside it (a footer blurb above the
+  // article in a scraped page, teasers below it) is not the article.
+  const region = mainRegion(items);
+  const firstProse = region ? items.findIndex((it, i) => i >= region.first && !it.removed && isBodyProse(it.line)) : -1;
+  let commentStart = firstProse < 0 ? -1 : findComments(items, firstProse, region, vocab);
   if (commentStart < 0) commentStart = items.length;
+  if (region) {
+    for (let i = 0; i < commentStart; i++) {
+      const it = items[i]!;
+      if ((i < region.first || i > region.last) && !it.removed && isProse(it.line)) it.removed = { kind: 'boilerplate', rule: 'layout:outside-main-text' };
+    }
+  }
 
   const pageItems = items.slice(0, commentStart);
   // A forum thread opens with the first post's own header ("Post by X » date"): its metadata.
@@ -91,6 +101,34 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   }
   removed.sort((a, b) => a.start - b.start || a.end - b.end);
   return { metadata, blocks: laid.body, removed, comments };
+}
+
+/**
+ * Where the comment section starts: a comment marker or header after the article has begun (at
+ * least MIN_BODY_PROSE lines of prose) whose lines below read as comments, most of them under a
+ * header with an author or a time. A marker with no such comments below ("Comments are closed",
+ * "0 comments") still ends the article when most of the page's main text is above it; higher up
+ * it is a button in the share bar under the standfirst, and the next marker is tried.
+ */
+function findComments(items: Item[], firstProse: number, region: { last: number } | null, vocab: Vocabulary): number {
+  const words = items.map((it, i) => (!it.removed && isProse(it.line) && i <= (region?.last ?? items.length) ? it.line.words : 0));
+  let after = words.slice(firstProse).reduce((a, b) => a + b, 0);
+  let before = 0;
+  let seen = 0;
+  let tries = 0;
+  for (let i = firstProse; i < items.length && tries < MAX_COMMENT_TRIES; i++) {
+    const it = items[i]!;
+    if (i > firstProse && seen >= MIN_BODY_PROSE && (it.commentMarker || isCommentHeader(it.line, vocab))) {
+      tries++;
+      const parsed = parseComments(items.slice(i).map((x) => x.line), vocab);
+      const headed = parsed.comments.filter((c) => c.author || c.time).length;
+      if ((parsed.comments.length && headed * 2 >= parsed.comments.length) || before >= after) return i;
+    }
+    if (!it.removed && isProse(it.line)) seen++;
+    before += words[i]!;
+    after -= words[i]!;
+  }
+  return -1;
 }
 
 function classifyLines(text: string, vocab: Vocabulary, md: PageMetadata, repeated: ReadonlySet<string>): Item[] {
@@ -165,6 +203,9 @@ function mergeContinuations(text: string, items: Item[]): Chunk[] {
   }
   return out;
 }
+
+const MIN_BODY_PROSE = 2;
+const MAX_COMMENT_TRIES = 4;
 
 // A line this long under the headline, even without a final full stop, is the standfirst.
 const STANDFIRST_WORDS = 12;

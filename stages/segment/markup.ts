@@ -5,8 +5,9 @@ import { classifyLine } from './classify.js';
 import { isProse, lineFeatures, type Line } from './lines.js';
 import type { Vocabulary } from './vocabulary.js';
 
-const LINK_BLOCK = Number(process.env.FS_LINK ?? 0.5);
-const LINK_RUN = Number(process.env.FS_RUN ?? 3);
+// Mostly link text; and how many such blocks in a row make a link list inside the prose.
+const LINK_BLOCK = 0.5;
+const LINK_RUN = 3;
 
 /**
  * Teasers for other stories, at the end of the content or in a box inside it: the same small

@@ -12,6 +12,8 @@ const BY_NAME = new Map(iso6393.filter((l) => l.iso6391).map((l) => [l.name.toLo
 // other page, whatever its script, goes to franc.
 const ENGLISH = new Set('the of and to is was that with for are this have has from by which were been their they said would will its his her he she be not at as it'.split(' '));
 const SAMPLE_WORDS = 300;
+// The languages franc-min knows that are written in Cyrillic (ISO 639-3).
+const CYRILLIC_LANGUAGES = ['rus', 'ukr', 'bel', 'bul', 'srp', 'mkd', 'kaz', 'kir', 'tat', 'bak', 'tgk', 'khk'];
 const SAMPLE_CHARS = 2000;
 const MIN_LATIN_LETTERS = 250;
 const ENGLISH_SHARE = 0.2;
@@ -49,7 +51,10 @@ export function detectLanguage(text: string): Detection {
   // Trigram statistics need text: a Latin-script sentence or two is guessed wrong as often as
   // right (franc calls a plain English sentence Italian), while another script narrows it anyway.
   if (letters < 30 || (latin > letters / 2 && letters < MIN_LATIN_LETTERS)) return { language: 'und', via: 'too-short', runnerUp: null };
-  const ranked = francAll(sample, { minLength: 10 });
+  // A page written in Cyrillic is in a Cyrillic-script language, whatever Latin chrome or
+  // transliterated names its sample holds: franc is asked to choose among those only.
+  const cyrillic = sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  const ranked = francAll(sample, cyrillic * 2 > letters ? { minLength: 10, only: CYRILLIC_LANGUAGES } : { minLength: 10 });
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return { language: 'und', via: 'too-short', runnerUp: null };
   // franc's scores for Latin-script languages sit close together, so whether English is still in

@@ -26,7 +26,8 @@ function teaserRecords(text: string, blocks: Block[], links: (b: Block) => numbe
     for (let period = 2; period <= 4; period++) {
       const record = shape.slice(i, i + period);
       // A teaser links to its story; a record without a link is the article's own list.
-      if (record.length < period || !record.some((x) => x.endsWith('*')) || record.some((x) => x.startsWith('P')) || record.filter((x) => x.startsWith('p')).length > 1) continue;
+      // A record opens with its kicker or headline, never with prose.
+      if (record.length < period || record[0]!.startsWith('p') || !record.some((x) => x.endsWith('*')) || record.some((x) => x.startsWith('P')) || record.filter((x) => x.startsWith('p')).length > 1) continue;
       let reps = 1;
       while (shape.slice(i + reps * period, i + (reps + 1) * period).join('') === record.join('')) reps++;
       if (reps < 3) continue;

@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= output
 CORPUS ?= corpus
 
-.PHONY: install build run test bench fuzz eval eval-segment eval-ner eval-rhetoric clean
+.PHONY: install build run test bench fuzz eval eval-segment eval-pages eval-ner eval-rhetoric clean
 
 node_modules/.installed: package.json package-lock.json
 	npm ci
@@ -35,6 +35,10 @@ eval: build
 # Segmentation score over the hand-annotated fixtures in test/fixtures/segment (issue 3).
 eval-segment: build
 	node dist/test/eval/segment.js $(EVAL_ARGS)
+
+# Body extraction on the article-extraction benchmark's dev pages, HTML and plain text, beside the peers (issue 12).
+eval-pages: build
+	SHARED=$(SHARED) node dist/test/eval/pages.js $(EVAL_ARGS)
 
 # Entity recognition on a CoNLL-2003-format file you supply (the data is not shipped): make eval-ner NER=path
 eval-ner: build

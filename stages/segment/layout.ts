@@ -2,7 +2,7 @@ import type { Block, Comment, PageMetadata, Range, Removed, RemovedKind, Segment
 import { classifyLine, type Verdict } from './classify.js';
 import { isCommentHeader, parseComments } from './comments.js';
 import { isoDate } from './dates.js';
-import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
+import { closeBody, splitInlineCaptions, stripPrefixes } from './inline.js';
 import { isHeadingShaped, isProse, lineFeatures, splitLines, type Line } from './lines.js';
 import { mainRegion } from './region.js';
 import { chooseTitle, isTitleShaped } from './title.js';
@@ -272,17 +272,25 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
     else if (c.line.terminal || isProse(c.line)) {
       const split = splitInlineCaptions(text, range);
       extraRemoved.push(...split.removed);
+      // A wire caption glued before the dateline ("… April 19, 2018. REUTERS/Name BRUSSELS, Oct 6
+      // (Reuters) - …"): the dateline opens what is left.
+      if (i === p0 && split.pieces[0] && split.removed[0]?.start === range.start) {
+        const first = split.pieces[0];
+        const lead = stripPrefixes(text.slice(first.start, first.end), first.start, vocab);
+        extraRemoved.push(...lead.removed);
+        md.date ??= lead.date ? isoDate(lead.date) : null;
+        md.dateline ??= lead.dateline;
+        md.agency ??= lead.agency;
+        first.start += lead.cut;
+      }
       for (const p of split.pieces) body.push({ kind: 'paragraph', ...p });
     } else drop(c, 'boilerplate', 'layout:short-line-in-body');
   }
   const last = body[body.length - 1];
   if (last) {
-    const cut = trailingTruncation(text, last);
-    if (cut) {
-      truncated = true;
-      extraRemoved.push(cut);
-      last.end = cut.start;
-    }
+    const close = closeBody(text, last);
+    if (close.removed) extraRemoved.push(close.removed);
+    truncated ||= close.truncated;
   }
   return { body, title, extraRemoved, truncated };
 }

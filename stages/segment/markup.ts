@@ -1,6 +1,6 @@
 import type { Block, Comment, Markup, PageMetadata, Removed, Segmentation } from '../../pipeline/document.js';
 import { isoDate } from './dates.js';
-import { splitInlineCaptions, stripPrefixes, trailingTruncation } from './inline.js';
+import { closeBody, splitInlineCaptions, stripPrefixes } from './inline.js';
 import { classifyLine } from './classify.js';
 import { isProse, lineFeatures, type Line } from './lines.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -139,12 +139,9 @@ export function segmentMarkup(text: string, markup: Markup, vocab: Vocabulary, r
   for (const t of teaserRecords(text, blocks, linkShare)) removed.push({ kind: 'boilerplate', start: t.start, end: t.end, rule: 'layout:teaser-records' });
   const last = blocks[blocks.length - 1];
   if (last) {
-    const cut = trailingTruncation(text, last);
-    if (cut) {
-      metadata.truncated = true;
-      removed.push(cut);
-      last.end = cut.start;
-    }
+    const close = closeBody(text, last);
+    if (close.removed) removed.push(close.removed);
+    metadata.truncated ||= close.truncated;
   }
   const comments: Comment[] = markup.comments.map((c) => {
     for (const r of [c.author, c.time]) if (r) removed.push({ kind: 'boilerplate', start: r.start, end: r.end, rule: 'html:comment-header' });

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { DocumentError } from '../../pipeline/stage.js';
 import type { Markup, Range } from '../../pipeline/document.js';
 import { findComments, type FoundComment } from './html-comments.js';
 import { flat, squash } from './whitespace.js';
@@ -17,6 +18,8 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg'
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary', 'caption']);
 const FALLBACK_SKIP = new Set(['header', 'footer', 'aside']);
 const MIN_CONTENT_CHARS = 140;
+// Blink's HTML parser stops nesting elements at this depth (kMaximumHTMLParserDOMTreeDepth).
+const MAX_DEPTH = 512;
 
 /** Whether bytes read from a corpus file are an HTML page rather than article text. */
 export function looksLikeHtml(path: string, text: string): boolean {
@@ -31,10 +34,12 @@ export function looksLikeHtml(path: string, text: string): boolean {
  * indexes into this rendering, which is what the report's `text` holds for an HTML input.
  */
 export function extractHtml(html: string): Extraction {
-  let { document } = parseHTML(html);
-  // linkedom builds no <html> element for a file without a single tag, and Readability needs one:
-  // the text is read as the body of a page, as a browser would.
-  if (!document.documentElement) document = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
+  const document = parsePage(html);
+  // Readability and the renderer recurse through the tree, so how far a pathological page gets
+  // would depend on the thread's stack size (a worker's is larger than the main thread's): such
+  // a page fails the same clear way with any number of workers.
+  const depth = treeDepth(document.documentElement as unknown as Element);
+  if (depth > MAX_DEPTH) throw new DocumentError('decode/html-too-deep', `the HTML nests elements ${depth} deep; pages deeper than ${MAX_DEPTH} (the depth at which browsers stop nesting) are not rendered`);
   const lang = document.documentElement?.getAttribute('lang')?.toLowerCase().slice(0, 2) || null;
   const h1 = document.querySelector('article h1, main h1, h1');
   const headline = h1 ? flat(h1.textContent ?? '') : null;
@@ -65,9 +70,14 @@ export function extractHtml(html: string): Extraction {
   if (root) out.walk(root, false);
   else {
     fallback = true;
-    if (document.body) out.walk(document.body as unknown as Element, true);
+    // Readability strips the document it reads (and on broken markup may detach its root), so
+    // the whole page is rendered from a fresh parse.
+    const page = parsePage(html);
+    // The comments are rendered from their markup below; on the fresh page they are taken out again.
+    findComments(page);
+    if (page.body) out.walk(page.body as unknown as Element, true);
     // Broken markup can leave prose blocks in <head>, where a browser would move them to <body>.
-    for (const el of Array.from(document.head?.children ?? [])) if (BLOCK.has(el.tagName.toLowerCase())) out.walk(el as unknown as Element, true);
+    for (const el of Array.from(page.head?.children ?? [])) if (BLOCK.has(el.tagName.toLowerCase())) out.walk(el as unknown as Element, true);
   }
   const rendered = out.renderComments(comments);
   return {
@@ -82,6 +92,27 @@ export function extractHtml(html: string): Extraction {
       lang,
     },
   };
+}
+
+/** The deepest nesting of elements under `root`, counted without recursion. */
+function treeDepth(root: Element | null): number {
+  if (!root) return 0;
+  let max = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+/** The page's DOM. linkedom builds no <html> element for a text without one, and Readability
+ * needs it: such a text is read as the body of a page, as a browser would. */
+function parsePage(html: string): ReturnType<typeof parseHTML>['document'] {
+  const { document } = parseHTML(html);
+  // A fragment without <html> comes back rooted at its first element ("Text <p>…</p>" at the <p>).
+  return document.documentElement?.tagName === 'HTML' ? document : parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
 }
 
 type Block = Markup['blocks'][number];

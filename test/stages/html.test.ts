@@ -431,3 +431,32 @@ describe('HTML input: prose where no article belongs', () => {
     expect(r.diagnostics.map((d: { code: string }) => d.code)).toContain('decode/html-no-main-content');
   });
 });
+
+// Regressions (found by make fuzz, seed 1, inputs 4708 and 4748).
+describe('HTML input: broken and pathological markup', () => {
+  const comment = '<li class="comment"><div class="comment-author vcard"><cite class="fn">Sergey Lavrov</cite> <span class="says">says:</span></div><div class="comment-meta"><a href="#c">October 30, 2024 at 9:41 am</a></div><p>I agree.</p><div class="reply"><a>Reply</a></div></li>';
+
+  it('renders text before a comment list with no <html> around it, comments once', () => {
+    // Readability detached the root of this fragment's DOM, and rendering it whole then threw.
+    const r = analyse(`The Kremlin said\n\n<ol class="commentlist">${comment.repeat(3)}</ol>`, { path: 'fragment.html' }, 'fragment');
+    expect(r.status).toBe('ok');
+    expect(r.text.startsWith('The Kremlin said')).toBe(true);
+    expect(r.comments).toHaveLength(3);
+    expect(r.text.split('I agree.')).toHaveLength(4);
+  });
+
+  it('reads text before the first element of a fragment', () => {
+    const r = analyse('Text <p>The Kremlin said</p>', { path: 'fragment.html' }, 'fragment');
+    expect(r.text).toBe('Text\n\nThe Kremlin said');
+  });
+
+  it('fails a page nested deeper than browsers nest, the same way in a worker and in the main thread', () => {
+    // Unclosed tables 3,000 elements deep: Readability overflowed the main thread's stack (decode/crash) but ran
+    // past the 120 s budget in a worker's larger stack (pipeline/timeout).
+    const html = `<!DOCTYPE html><html><head><title>Deep</title></head><body>${'<table><tr><td>'.repeat(1000)}<p>Deep text.</p></body></html>`;
+    const r = analyse(html, { path: 'deep.html' }, 'deep');
+    expect(r.status).toBe('failed');
+    expect(r.error.code).toBe('decode/html-too-deep');
+    expect(r.error.message).toContain('3003 deep');
+  });
+});

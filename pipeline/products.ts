@@ -31,11 +31,14 @@ export function frameList(lexicons: string[]): Array<{ id: string; family: strin
  * a worker thread beside the tables and the comparison. A failure is recorded in the summary and
  * never touches the reports.
  */
-export async function writeCorpusProducts(opts: { out: string; lexicons: string[] }, ids: string[], summary: ProductSummary): Promise<void> {
+export async function writeCorpusProducts(opts: { out: string; lexicons: string[] }, ids: string[], summary: ProductSummary & { failures?: Array<{ id: string }> }): Promise<void> {
   const reportsDir = join(opts.out, 'reports');
   const frames = frameList(opts.lexicons);
-  const reuse = ids.length > REUSE_MAX_DOCUMENTS
-    ? Promise.reject(new Error(`skipped for ${ids.length} documents (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`))
+  // Only documents with text take memory in the alignment: a batch's failed documents (a manifest
+  // of 50,000 rows without files) do not count against the limit.
+  const withText = ids.length - (summary.failures?.length ?? 0);
+  const reuse = withText > REUSE_MAX_DOCUMENTS
+    ? Promise.reject(new Error(`skipped for ${withText} documents with text (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`))
     : reuseInWorker({ out: opts.out, ids });
   reuse.catch(() => {}); // handled below, after the main-thread work
   try {

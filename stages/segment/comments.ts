@@ -1,6 +1,7 @@
 import type { Comment, Removed } from '../../pipeline/document.js';
 import { isDateLine, isoDate } from './dates.js';
 import { isProse, type Line } from './lines.js';
+import { mineRecords } from './records.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
 /** Comments and the chrome removed around them. */
@@ -43,6 +44,36 @@ function isTimeLine(l: Line): boolean {
  * ends (reply form, related links, copyright), nothing below is a reader's comment.
  */
 export function parseComments(lines: Line[], vocab: Vocabulary): CommentParse {
+  const known = parseByLayout(lines, vocab);
+  // Where the section's own template (records.ts) reads more comments with an author and a time
+  // than the known layouts do, it wins: layouts no vocabulary lists. It reads only up to where the
+  // section ends.
+  const end = sectionEnd(lines, vocab);
+  const mined = mineRecords(lines.slice(0, end), vocab);
+  if (!mined) return known;
+  // Comments with both an author and a time, by distinct authors: a misread layout gives every
+  // comment the same "author" ("Follow") or none, and no time.
+  const headed = (cs: Array<{ author: string | null; time: string | null }>) => new Set(cs.filter((c) => c.author && c.time).map((c) => c.author)).size;
+  if (headed(mined.records) <= headed(known.comments)) return known;
+  const removed = [...mined.removed];
+  for (const l of lines.slice(end)) removed.push({ kind: 'boilerplate', start: l.start, end: l.end, rule: 'comment:after-section' });
+  return { comments: link(mined.records), removed };
+}
+
+/** Where the comment section ends: the first reply form, related links or footer line after some text. */
+function sectionEnd(lines: Line[], vocab: Vocabulary): number {
+  let text = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const hit = firstMatch(vocab.commentChrome, l.text) ?? firstMatch(vocab.boilerplate, l.text);
+    if (hit && SECTION_END.has(hit.rule.id) && text) return i;
+    if (isProse(l) || l.terminal) text = true;
+  }
+  return lines.length;
+}
+
+/** Reads a comment section with the header layouts the vocabulary knows. */
+function parseByLayout(lines: Line[], vocab: Vocabulary): CommentParse {
   const removed: Removed[] = [];
   const done: Open[] = [];
   let open: Open | null = null;

@@ -5,6 +5,7 @@ import { isoDate } from './dates.js';
 import { closeBody, splitInlineCaptions, stripPrefixes } from './inline.js';
 import { isHeadingShaped, isProse, lineFeatures, splitLines, type Line } from './lines.js';
 import { mainRegion } from './region.js';
+import { mineRecords } from './records.js';
 import { chooseTitle, isTitleShaped } from './title.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
@@ -128,6 +129,11 @@ function findComments(items: Item[], firstProse: number, region: { last: number 
     before += words[i]!;
     after -= words[i]!;
   }
+  // No marker: a section that announces nothing is still found by its own repeated records, when
+  // their template has a time in it (name, time, text, repeated) and several people write.
+  const from = firstProse + 1;
+  const mined = mineRecords(items.slice(from).map((it) => it.line), vocab);
+  if (mined && mined.template.includes('time') && mined.records.length >= 3 && new Set(mined.records.map((r) => r.author)).size >= 2) return from + mined.first;
   return -1;
 }
 

@@ -9,8 +9,10 @@ export interface Glued {
 }
 
 const MONTH = '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|July|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
-// A photographer's name: capitalised words, not capitals only (the dateline after it is in capitals).
-const NAME = "\\p{Lu}\\p{Ll}[\\p{L}.'’-]*(?:\\s\\p{Lu}\\p{Ll}[\\p{L}.'’-]*){0,3}";
+// A photographer's name: two or three capitalised words, not capitals only (the dateline after
+// it is in capitals).
+// The words that open the next sentence ("…/Virginia Mayo The expulsion…") are not part of it.
+const NAME = "\\p{Lu}\\p{Ll}[\\p{L}.'’-]*(?:\\s(?!(?:The|A|An|In|On|At|It|He|She|They|We|But|And|This|That|As|After|For|Its|His|Her|Our|Their|When|While|Russian|Ukrainian)\\b)\\p{Lu}\\p{Ll}[\\p{L}.'’-]*){0,2}";
 
 // A wire photo credit: an agency and a photographer joined by a slash ("REUTERS/Yves Herman",
 // "AP Photo/Efrem Lukatsky", "Sputnik/Mikhail Klimentyev/Kremlin via REUTERS"), with the
@@ -40,8 +42,30 @@ const WEEKDAY_DATE = new RegExp(`\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?
 
 // What is left of stripped links and names: three or more tokens in a row of quote marks and
 // punctuation with at most one letter each ("’S ‘, ’ : ‘ ’", "‘’ ‘ ’").
-const RESIDUE = /(?:^|(?<=\s))(?:(?=\S*[^\s\p{L}\p{N}])[^\s\p{L}\p{N}]*\p{L}?[^\s\p{L}\p{N}]*\s+){2,}(?=\S*[^\s\p{L}\p{N}])[^\s\p{L}\p{N}]*\p{L}?[^\s\p{L}\p{N}]*(?=\s|$)/gu;
 const QUOTES = /[‘’“”"']/gu;
+const RESIDUE_TOKEN = /^[^\p{L}\p{N}]*\p{L}?[^\p{L}\p{N}]*$/u;
+
+/** Runs of residue tokens, found in one pass over the whitespace-separated tokens (no backtracking). */
+function residue(s: string): Glued[] {
+  const out: Glued[] = [];
+  let run: Array<{ start: number; end: number }> = [];
+  const close = () => {
+    if (run.length >= 3) {
+      const start = run[0]!.start;
+      const end = run[run.length - 1]!.end;
+      if ((s.slice(start, end).match(QUOTES)?.length ?? 0) >= 2) out.push({ start, end, kind: 'boilerplate', rule: 'layout:link-residue' });
+    }
+    run = [];
+  };
+  for (const m of s.matchAll(/\S+/gu)) {
+    const t = m[0];
+    // A token of punctuation with at most one letter: "’S", "‘,", ":", "‘’".
+    if (t.length <= 4 && RESIDUE_TOKEN.test(t) && /[^\p{L}\p{N}]/u.test(t)) run.push({ start: m.index ?? 0, end: (m.index ?? 0) + t.length });
+    else close();
+  }
+  close();
+  return out;
+}
 
 // A byline of an inserted box mid-text: "… a social network. by Olga Robinson, BBC Monitoring This…"
 const INLINE_BYLINE = new RegExp(`(?<=[.!?]["”’]?\\s)by ${NAME},\\s\\p{Lu}[\\p{L}]+(?:\\s\\p{Lu}[\\p{L}]+){0,3}(?=\\s+\\p{Lu})`, 'gu');
@@ -65,14 +89,20 @@ function sentenceStarts(s: string, bounds: Glued[]): number[] {
  */
 export function gluedFurniture(s: string): Glued[] {
   const found: Glued[] = [];
-  for (const m of s.matchAll(RESIDUE)) if ((m[0].match(QUOTES)?.length ?? 0) >= 2) found.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'boilerplate', rule: 'layout:link-residue' });
+  found.push(...residue(s));
   for (const m of s.matchAll(POST_SIGNATURE)) found.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'credit', rule: 'credit:embedded-post' });
   for (const m of s.matchAll(POST_LINK)) found.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'credit', rule: 'credit:embedded-post-link' });
   const starts = sentenceStarts(s, found);
+  // The sentence holding `pos`: the last start at or before it.
   const sentenceAt = (pos: number) => {
-    let k = 0;
-    while (k + 1 < starts.length && starts[k + 1]! <= pos) k++;
-    return k;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
   for (const m of s.matchAll(CREDIT)) {
     const at = m.index ?? 0;

@@ -21,7 +21,16 @@ describe('segmentation fixture set (make eval-segment)', () => {
     expect(passed / total).toBeGreaterThanOrEqual(0.95);
   });
 
-  it.each(['chrome', 'comments', 'html', 'language', 'repeat'])('scores at least 0.9 on the %s group', (group) => {
+  // Comment layouts of sites no vocabulary lists (YouTube, VK, LiveJournal, Discourse, Telegram,
+  // Medium, Hacker News, OpenWeb, a made-up widget), read from the section's own template: a floor
+  // at what the method reaches, so that it can only rise.
+  it('reads comment sections of unlisted sites at least at the measured level', () => {
+    const gs = scores.filter((s) => s.group === 'comments-unlisted');
+    expect(gs.length).toBeGreaterThanOrEqual(9);
+    expect(gs.reduce((n, s) => n + s.passed, 0) / gs.reduce((n, s) => n + s.total, 0)).toBeGreaterThanOrEqual(0.79);
+  });
+
+  it.each(['chrome', 'comments', 'html', 'language', 'repeat', 'no-comments'])('scores at least 0.9 on the %s group', (group) => {
     const gs = scores.filter((s) => s.group === group);
     expect(gs.length).toBeGreaterThan(0);
     expect(gs.reduce((n, s) => n + s.passed, 0) / gs.reduce((n, s) => n + s.total, 0)).toBeGreaterThanOrEqual(0.9);

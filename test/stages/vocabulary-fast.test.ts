@@ -8,7 +8,7 @@ const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures', 'segment');
 
 /** Every non-blank line of the seeds and the segmentation fixtures, plus their lowercase and uppercase forms. */
 function lines(): string[] {
-  const files = [join(PACKAGE_ROOT, 'corpus'), ...readdirSync(FIXTURES).map((d) => join(FIXTURES, d))].flatMap((dir) =>
+  const files = [join(PACKAGE_ROOT, 'corpus'), ...readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(FIXTURES, d.name))].flatMap((dir) =>
     readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(dir, f)),
   );
   const out = new Set<string>();

@@ -2,6 +2,7 @@ import type { Doc, Hit } from '../../pipeline/document.js';
 import { codePointMapper } from '../../pipeline/offsets.js';
 import type { DataVersion, Stage } from '../../pipeline/stage.js';
 import { REPORT_SCHEMA } from '../../pipeline/version.js';
+import { normaliseLanguage } from '../language/index.js';
 import { dominant, score } from './scores.js';
 
 /** What the report records about how it was made; also the cache key for re-runs. */
@@ -41,7 +42,9 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
         error: doc.outcome?.status === 'failed' ? doc.outcome.reason : null,
         outlet: doc.source.outlet,
         url: doc.source.url,
-        language: doc.language ?? doc.source.language ?? 'und',
+        // A document that failed before the language stage says the manifest's language, read as
+        // the language stage reads it ("eng" is en; "qaa" or an emoji is no language: und).
+        language: doc.language ?? (doc.source.language ? normaliseLanguage(doc.source.language) : null) ?? 'und',
         text,
         metadata: {
           title: md?.title?.text ?? null,

@@ -21,6 +21,29 @@ function blank(v: string): boolean {
   return true;
 }
 
+// No word, URL or hashtag runs this long; wink's token patterns (ordinals, e-mail addresses) take
+// time quadratic in a run's length, so a 187,000-character "word" took two minutes.
+const MAX_RUN = 1000;
+const OVERLONG = new RegExp(`\\S{${MAX_RUN},}`, 'gu');
+
+/** The ranges with every overlong run of non-space characters cut out, and how many were. */
+function withoutOverlongRuns(text: string, ranges: Array<Range & { heading?: boolean }>): { ranges: Array<Range & { heading?: boolean }>; skipped: number } {
+  const out: Array<Range & { heading?: boolean }> = [];
+  let skipped = 0;
+  for (const r of ranges) {
+    let at = r.start;
+    for (const m of text.slice(r.start, r.end).matchAll(OVERLONG)) {
+      const runStart = r.start + (m.index ?? 0);
+      if (runStart > at) out.push({ ...r, start: at, end: runStart });
+      at = runStart + m[0].length;
+      skipped++;
+    }
+    if (at === r.start) out.push(r);
+    else if (at < r.end) out.push({ ...r, start: at, end: r.end });
+  }
+  return { ranges: out, skipped };
+}
+
 /**
  * Where a token starts. wink gives the spaces before each token, but drops some kinds of white space
  * (an ideographic space, U+3000), and every later offset would drift: so the token is looked for
@@ -40,10 +63,13 @@ export function createTokenize(): Stage<'tokens'> {
   const nlp = wink();
   const its = nlp.its;
 
-  function analyse(text: string, ranges: Array<Range & { heading?: boolean }>, region: Unit['region'], comment: number): Unit {
+  let skipped = 0;
+  function analyse(text: string, all: Array<Range & { heading?: boolean }>, region: Unit['region'], comment: number): Unit {
     const pieces: Piece[] = [];
     let unitText = '';
-    for (const r of ranges) {
+    const ranges = withoutOverlongRuns(text, all);
+    skipped += ranges.skipped;
+    for (const r of ranges.ranges) {
       if (unitText) unitText += JOIN;
       pieces.push({ start: r.start, end: r.end, at: unitText.length, heading: !!r.heading });
       unitText += text.slice(r.start, r.end);
@@ -127,10 +153,11 @@ export function createTokenize(): Stage<'tokens'> {
     name: 'tokenize',
     requires: ['text', 'segment'],
     assigns: 'tokens',
-    run(doc) {
+    run(doc, ctx) {
       const text = doc.text!;
       const seg = doc.segment!;
       const units: Unit[] = [];
+      skipped = 0;
       if (seg.metadata.title) units.push(analyse(text, [seg.metadata.title], 'title', -1));
       const body = analyse(text, seg.blocks.map((b: Block) => ({ start: b.start, end: b.end, heading: b.kind === 'heading' })), 'body', -1);
       units.push(body);
@@ -141,6 +168,7 @@ export function createTokenize(): Stage<'tokens'> {
         const t = body.surface[k]!;
         if ((body.type[k] === 'word' || (body.type[k] !== 'punctuation' && /\p{L}/u.test(t))) && !CLITIC.test(t)) words++;
       }
+      if (skipped) ctx.report({ severity: 'warning', code: 'tokenize/overlong-run', message: `${skipped} run(s) of ${MAX_RUN} or more characters without a space were left untokenized: no language has such words, and the tokenizer's patterns slow down on them without end` });
       return { units, stats: { sentences: body.sentences.length, tokens: body.surface.length, words } };
     },
   };

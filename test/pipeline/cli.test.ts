@@ -88,7 +88,7 @@ describe('framescope run over bad input', () => {
     mkdirSync(join(corpus, 'b'));
     writeFileSync(join(corpus, 'a', 'twin.txt'), 'One text that shares its id with another file in the corpus.');
     writeFileSync(join(corpus, 'b', 'twin.txt'), 'Another text that shares its id with the first file in the corpus.');
-    writeFileSync(join(corpus, 'manifest.csv'), 'id,outlet,url,date,language\ngood,TASS,,2024-10-31,en\nghost,"Outlet, with comma",,,en\nphantom,X,,,*\n');
+    writeFileSync(join(corpus, 'manifest.csv'), 'id,outlet,url,date,language\ngood,TASS,,2024-10-31,en\nghost,"Outlet, with comma",,,en\nphantom,X,,,*\nempty,X,,,qaa\nbinary,X,,,eng\n');
     symlinkSync(join(corpus, 'nowhere.txt'), join(corpus, 'dangling.txt'));
     // A sparse 65 MB file: a dump, not an article; refused before it is read.
     writeFileSync(join(corpus, 'dump.txt'), '');
@@ -126,6 +126,13 @@ describe('framescope run over bad input', () => {
     expect(r.status).toBe('failed');
     expect(r.error.code).toBe(code);
     expect(validate(r), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  // Regression (found by make fuzz): a document that fails to decode kept its manifest language
+  // as written ("eng", "qaa"), which broke the schema.
+  it('gives a document that failed to decode the manifest language read as the language stage reads it', () => {
+    expect(report('binary').language).toBe('en');
+    expect(report('empty').language).toBe('und');
   });
 
   it('processes the good documents fully, with manifest data and decoding diagnostics', () => {

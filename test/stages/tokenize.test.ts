@@ -17,3 +17,16 @@ describe('tokenize: offsets stay on the text whatever the white space', () => {
     expect(r.entities.map((e: { name: string }) => e.name)).toContain('Sergey Lavrov');
   });
 });
+
+// Regression (found by make fuzz, seed 1, inputs 1600, 6128, 7688): wink's token patterns take time
+// quadratic in the length of a run without spaces; a 187,000-character "word" ran past the budget.
+describe('tokenize: a run of characters no language has', () => {
+  it('is left untokenized with a warning, and the sentences around it are read', () => {
+    const text = `Sergey Lavrov met officials in Geneva on Monday. ${'x\u200b'.repeat(60_000)} Kyiv rejected the claim on Tuesday.`;
+    const r = analyse(text, { language: 'en' });
+    expect(r.status).toBe('ok');
+    expect(r.diagnostics.map((d: { code: string }) => d.code)).toContain('tokenize/overlong-run');
+    expect(r.entities.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Kyiv']));
+    for (const s of spans(r)) expect(cpSlice(r.text, s.start, s.end), s.where).toBe(s.text);
+  });
+});

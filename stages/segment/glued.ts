@@ -126,7 +126,22 @@ export function gluedFurniture(s: string): Glued[] {
     }
   }
   for (const m of s.matchAll(INLINE_BYLINE)) found.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'metadata', rule: 'metadata:inline-byline' });
-  return merge(found);
+  // An agency caption runs from the photo's description (dated) to its credit: the sentences
+  // between the two are the caption's context ("FILE - X waves …, July 21, 2022. Italy's push …
+  // Draghi said. (AP Photo/Name, File)"), not the article.
+  const spans = merge(found);
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const a = spans[i]!;
+    const b = spans[i + 1]!;
+    const between = starts.filter((x) => x > a.end && x < b.start).length;
+    if (a.rule === 'caption:agency-style' && b.rule === 'caption:glued-credit' && between <= 1 && b.start - a.end <= 400) {
+      a.end = b.end;
+      a.rule = 'caption:glued-credit';
+      spans.splice(i + 1, 1);
+      i--;
+    }
+  }
+  return spans;
 }
 
 /** Sorted, without overlaps: an overlapping later span extends the earlier one. */

@@ -36,6 +36,21 @@ describe('captions glued into a scraped paragraph', () => {
     expect(removed(r, 'caption').join(' ')).toContain(caption.slice(-20));
   });
 
+  it('removes an agency caption of several sentences, from the dated description to the credit', () => {
+    const caption = "FILE - Italian Premier Mario Draghi waves to lawmakers at the end of his address at the Parliament in Rome, on July 21, 2022. Italy's push to cut its dependence on Russian gas has made the country less vulnerable, Draghi said Wednesday. (AP Photo/Andrew Medichini, File)";
+    const r = text(`Draghi on gas\n\n${LEDE} ${caption} ${SECOND}`);
+    expect(removed(r, 'caption')).toEqual([caption]);
+    expect(r.body.text).toContain(SECOND);
+  });
+
+  // Found on the russia-ukraine corpus: a radio show's whole description was removed because its
+  // last sentence is the show's disclaimer.
+  it('keeps an article whose last sentence is a views disclaimer', () => {
+    const show = 'On this episode, the hosts talk about the prospects for economic recovery after billions of dollars in reserves were frozen, and about the talks in Geneva. The views and opinions expressed in this podcast are those of the speakers and do not necessarily reflect the position of the network.';
+    const r = text(`Fault Lines\n\n${show}`, 'show');
+    expect(r.body.text).toContain('the hosts talk about the prospects');
+  });
+
   it('keeps a sentence that only mentions a full date', () => {
     const dated = 'Russia launched its full-scale invasion on Thursday, Feb. 24, 2022, and officials said the war had displaced millions.';
     const r = text(`Talks continue\n\n${LEDE} ${dated} ${SECOND}`);

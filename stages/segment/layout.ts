@@ -49,7 +49,7 @@ export interface Item {
   blankBefore: boolean;
 }
 
-const PHOTO_CREDIT = new Set(['credit:photo-agency', 'credit:photo-credit', 'credit:agency-slash-name']);
+const PHOTO_CREDIT = new Set(['credit:photo-agency', 'credit:photo-credit', 'credit:agency-slash-name', 'credit:agency-pipe']);
 
 /**
  * Splits a page into title, body blocks, comments and removed chrome. Lines are first classified

@@ -71,6 +71,25 @@ describe('captions glued into a scraped paragraph', () => {
   });
 });
 
+describe('furniture on lines of its own', () => {
+  it('removes media captions, pipe credits with the caption above them, gallery counters and script notices', () => {
+    const page = [
+      'Governor doubles down on drug campaign',
+      LEDE,
+      // A credit right under its caption, as innerText renders a figure.
+      'Kristi Noem, governor of South Dakota, pictured at the White House in 2018.\nAlex Wong | Getty Images',
+      'Image caption Scooter Braun has managed Justin Bieber, among others, throughout his career',
+      'Image 1 of 6',
+      'This slideshow requires JavaScript.',
+      SECOND,
+    ].join('\n\n');
+    const r = text(page, 'lines');
+    expect(r.body.text).toBe(`${LEDE}\n${SECOND}`);
+    expect(removed(r, 'caption')).toEqual(['Kristi Noem, governor of South Dakota, pictured at the White House in 2018.', 'Image caption Scooter Braun has managed Justin Bieber, among others, throughout his career']);
+    expect(removed(r, 'credit')).toEqual(['Alex Wong | Getty Images']);
+  });
+});
+
 describe('the end of the text', () => {
   it('removes a related-story headline glued after the last sentence', () => {
     const r = text(`Instagram to be blocked\n\n${LEDE} ${SECOND} Ukraine war: The TikToker spreading viral videos`);

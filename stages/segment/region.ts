@@ -65,5 +65,26 @@ export function mainRegion(items: RegionItem[]): { first: number; last: number }
       bestRange = { first: start, last: i };
     }
   }
+  if (bestRange) extend(items, bestRange);
   return bestRange;
+}
+
+/**
+ * Widens the run over prose that only known furniture separates from it: a lede above a gallery
+ * counter and a script notice is the article's, while a line nobody recognised (a menu item, a
+ * teaser's headline) stops the widening, since that is what the run's costs keep out.
+ */
+function extend(items: RegionItem[], range: { first: number; last: number }): void {
+  const step = (from: number, dir: -1 | 1): number => {
+    let edge = from;
+    for (let k = from + dir; k >= 0 && k < items.length; k += dir) {
+      const it = items[k]!;
+      if (it.line.words === 0 || it.removed) continue;
+      if (!isProse(it.line)) break;
+      edge = k;
+    }
+    return edge;
+  };
+  range.first = step(range.first, -1);
+  range.last = step(range.last, 1);
 }

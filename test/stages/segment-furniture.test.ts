@@ -72,6 +72,8 @@ describe('captions glued into a scraped paragraph', () => {
 });
 
 describe('furniture on lines of its own', () => {
+  // The lede stays: only recognised furniture separates it from the rest, and the run of prose
+  // is widened over furniture (a menu line would stop it).
   it('removes media captions, pipe credits with the caption above them, gallery counters and script notices', () => {
     const page = [
       'Governor doubles down on drug campaign',

@@ -5,7 +5,7 @@ import { lineKey } from './repeated.js';
 import { firstMatch, type Vocabulary } from './vocabulary.js';
 
 /** One comment read from the section's own template. */
-export interface Record {
+export interface MinedComment {
   author: string | null;
   time: string | null;
   parentName: string | null;
@@ -52,7 +52,7 @@ function isTime(t: string): boolean {
  * comment, so a short reply ("lol") or a name inside a comment does not. Returns null when no
  * template holds for at least two records.
  */
-export function mineRecords(lines: Line[], vocab: Vocabulary): { records: Record[]; removed: Removed[]; template: string; first: number } | null {
+export function mineRecords(lines: Line[], vocab: Vocabulary): { records: MinedComment[]; removed: Removed[]; template: string; first: number } | null {
   const counts = new Map<string, number>();
   for (const l of lines) if (l.words <= 4) counts.set(lineKey(l.text), (counts.get(lineKey(l.text)) ?? 0) + 1);
   const kinds: Kind[] = lines.map((l) => {
@@ -96,7 +96,7 @@ export function mineRecords(lines: Line[], vocab: Vocabulary): { records: Record
   const opens = [...signatures.entries()].filter(([, s]) => s === template).map(([i]) => i);
   const removed: Removed[] = [];
   const drop = (l: Line, rule: string) => removed.push({ kind: 'boilerplate', start: l.start, end: l.end, rule });
-  const records: Record[] = [];
+  const records: MinedComment[] = [];
   // "level 2" above a name gives the depth of the comment it opens.
   const depthAt = (i: number): number | null => {
     for (let k = i - 1; k >= 0 && k >= i - 3 && kinds[k] !== 'text'; k--) {

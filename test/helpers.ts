@@ -7,6 +7,9 @@ import { PACKAGE_ROOT } from '../pipeline/data-file.js';
 import type { SourceInfo } from '../pipeline/document.js';
 import { createProcessor } from '../pipeline/process.js';
 
+/** Every span-like object in a report (anything with text/start/end). */
+export { spans } from './report-spans.js';
+
 export const CORPUS = join(PACKAGE_ROOT, 'corpus');
 export const CLI = join(PACKAGE_ROOT, 'dist', 'pipeline', 'cli.js');
 
@@ -57,21 +60,6 @@ export async function cli(args: string[]): Promise<{ code: number; stdout: strin
     const e = err as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
-}
-
-/** Every span-like object in a report (anything with text/start/end). */
-export function spans(report: Report): Array<{ text: string; start: number; end: number; where: string }> {
-  const out: Array<{ text: string; start: number; end: number; where: string }> = [];
-  const walk = (v: unknown, where: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}[${i}]`));
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.text === 'string' && typeof o.start === 'number' && typeof o.end === 'number') out.push({ text: o.text, start: o.start, end: o.end, where });
-      for (const [k, x] of Object.entries(o)) if (k !== 'text') walk(x, `${where}.${k}`);
-    }
-  };
-  for (const k of ['removed', 'comments', 'entities', 'frames', 'rhetoric', 'diagnostics']) walk(report[k], k);
-  return out;
 }
 
 /** Every file under a run's output folder, by path relative to it, with its bytes. */

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
+import { spans } from '../report-spans.js';
 import { generateInput, generateManifest, inputId, loadSeeds, type FuzzInput, type FuzzManifest, type SeedMaterial } from './generate.js';
 
 /**
@@ -300,21 +301,6 @@ async function runChecked(ctx: Ctx, corpus: string, out: string, inputs: FuzzInp
 // ---------------------------------------------------------------------------------------------
 // Checking the output
 
-/** Every span-like object (text/start/end) in a report, as in test/helpers.ts. */
-function spansOf(report: Record<string, unknown>): Array<{ text: string; start: number; end: number; where: string }> {
-  const out: Array<{ text: string; start: number; end: number; where: string }> = [];
-  const walk = (v: unknown, where: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}[${i}]`));
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.text === 'string' && typeof o.start === 'number' && typeof o.end === 'number') out.push({ text: o.text, start: o.start, end: o.end, where });
-      for (const [k, x] of Object.entries(o)) if (k !== 'text') walk(x, `${where}.${k}`);
-    }
-  };
-  for (const k of ['removed', 'comments', 'entities', 'frames', 'rhetoric', 'diagnostics']) walk(report[k], k);
-  return out;
-}
-
 /** Every diagnostic/error code in a report. */
 function codesOf(report: Record<string, unknown>): string[] {
   const codes: string[] = [];
@@ -533,7 +519,7 @@ function checkOutput(ctx: Ctx, out: string, inputs: FuzzInput[], manifest: FuzzM
     // Spans must slice out of text by code points (the report contract).
     if (typeof report.text === 'string') {
       const cps = Array.from(report.text);
-      const bad = spansOf(report).filter((sp) => cps.slice(sp.start, sp.end).join('') !== sp.text);
+      const bad = spans(report).filter((sp) => cps.slice(sp.start, sp.end).join('') !== sp.text);
       if (bad.length) {
         const b = bad[0]!;
         problems.push({ list: s.spanMismatches, f: { kind: 'span', manifest: manifest?.recipe ?? null, code: b.where.replace(/\[\d+\]/g, '[]'), detail: `${f}: ${bad.length} span(s) whose text is not text[start:end]; first ${b.where} [${b.start},${b.end}) says ${JSON.stringify(b.text.slice(0, 80))} but the slice is ${JSON.stringify(cps.slice(b.start, b.end).join('').slice(0, 80))}` }, inputs: at });

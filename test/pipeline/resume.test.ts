@@ -18,7 +18,7 @@ function corpusDir(): string {
   mkdirSync(dir);
   const fixtures = join(PACKAGE_ROOT, 'test', 'fixtures', 'segment');
   for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) copyFileSync(join(CORPUS, f), join(dir, f));
-  for (const sub of readdirSync(fixtures)) for (const f of readdirSync(join(fixtures, sub)).filter((f) => /\.(txt|html)$/.test(f))) copyFileSync(join(fixtures, sub, f), join(dir, f));
+  for (const sub of readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) for (const f of readdirSync(join(fixtures, sub)).filter((f) => /\.(txt|html)$/.test(f))) copyFileSync(join(fixtures, sub, f), join(dir, f));
   return dir;
 }
 

@@ -1,4 +1,4 @@
-import { isCommentHeader, parseComments } from './comments.js';
+import { isCommentHeader, parseComments, type CommentParse } from './comments.js';
 import type { Item } from './layout.js';
 import { isProse } from './lines.js';
 import { mineRecords } from './records.js';
@@ -14,9 +14,10 @@ const MAX_COMMENT_TRIES = 4;
  * least MIN_BODY_PROSE lines of prose) whose lines below read as comments, most of them under a
  * header with an author or a time. A marker with no such comments below ("Comments are closed",
  * "0 comments") still ends the article when most of the page's main text is above it; higher up
- * it is a button in the share bar under the standfirst, and the next marker is tried.
+ * it is a button in the share bar under the standfirst, and the next marker is tried. The section
+ * read at the accepted marker comes back with it, so that it is not read twice.
  */
-export function findComments(items: Item[], firstProse: number, region: { last: number } | null, vocab: Vocabulary): number {
+export function findComments(items: Item[], firstProse: number, region: { last: number } | null, vocab: Vocabulary): { start: number; parsed: CommentParse | null } {
   const words = items.map((it, i) => (!it.removed && isProse(it.line) && i <= (region?.last ?? items.length) ? it.line.words : 0));
   let after = words.slice(firstProse).reduce((a, b) => a + b, 0);
   let before = 0;
@@ -28,7 +29,7 @@ export function findComments(items: Item[], firstProse: number, region: { last: 
       tries++;
       const parsed = parseComments(items.slice(i).map((x) => x.line), vocab);
       const headed = parsed.comments.filter((c) => c.author || c.time).length;
-      if ((parsed.comments.length && headed * 2 >= parsed.comments.length) || before >= after) return i;
+      if ((parsed.comments.length && headed * 2 >= parsed.comments.length) || before >= after) return { start: i, parsed };
     }
     if (!it.removed && isProse(it.line)) seen++;
     before += words[i]!;
@@ -38,6 +39,6 @@ export function findComments(items: Item[], firstProse: number, region: { last: 
   // their template has a time in it (name, time, text, repeated) and several people write.
   const from = firstProse + 1;
   const mined = mineRecords(items.slice(from).map((it) => it.line), vocab);
-  if (mined && mined.template.includes('time') && mined.records.length >= 3 && new Set(mined.records.map((r) => r.author)).size >= 2) return from + mined.first;
-  return -1;
+  if (mined && mined.template.includes('time') && mined.records.length >= 3 && new Set(mined.records.map((r) => r.author)).size >= 2) return { start: from + mined.first, parsed: null };
+  return { start: -1, parsed: null };
 }

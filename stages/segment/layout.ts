@@ -68,8 +68,8 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
   // article in a scraped page, teasers below it) is not the article.
   const region = mainRegion(items);
   const firstProse = region ? items.findIndex((it, i) => i >= region.first && !it.removed && isBodyProse(it.line)) : -1;
-  let commentStart = firstProse < 0 ? -1 : findComments(items, firstProse, region, vocab);
-  if (commentStart < 0) commentStart = items.length;
+  const found = firstProse < 0 ? { start: -1, parsed: null } : findComments(items, firstProse, region, vocab);
+  const commentStart = found.start < 0 ? items.length : found.start;
   if (region) {
     for (let i = 0; i < commentStart; i++) {
       const it = items[i]!;
@@ -96,7 +96,7 @@ export function segmentPage(text: string, vocab: Vocabulary, page: PageContext):
 
   let comments: Comment[] = [];
   if (commentStart < items.length) {
-    const parsed = parseComments(items.slice(commentStart).map((it) => it.line), vocab);
+    const parsed = found.parsed ?? parseComments(items.slice(commentStart).map((it) => it.line), vocab);
     comments = parsed.comments;
     removed.push(...parsed.removed);
   }

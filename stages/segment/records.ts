@@ -55,12 +55,15 @@ function isTime(t: string): boolean {
 export function mineRecords(lines: Line[], vocab: Vocabulary): { records: MinedComment[]; removed: Removed[]; template: string; first: number } | null {
   const counts = new Map<string, number>();
   for (const l of lines) if (l.words <= 4) counts.set(lineKey(l.text), (counts.get(lineKey(l.text)) ?? 0) + 1);
-  const kinds: Kind[] = lines.map((l) => {
+  // A name line's own header (name, time, parent), read once: every name line passes its test.
+  const inline: Array<ReturnType<typeof inlineHeader>> = lines.map(() => null);
+  const kinds: Kind[] = lines.map((l, i) => {
     const t = l.text;
     if (isTime(t)) return 'time';
     if (SEPARATOR.test(t) || COUNT.test(t) || firstMatch(vocab.commentChrome, t) || firstMatch(vocab.commentSection, t)) return 'action';
     if (l.words <= 4 && (counts.get(lineKey(t)) ?? 0) >= 3) return 'action';
-    if (inlineHeader(t)) return 'name';
+    inline[i] = inlineHeader(t);
+    if (inline[i]) return 'name';
     const name = t.replace(SAID, '');
     // A name may end in an initial ("Jaan K."), not in a sentence's full stop.
     if (l.words <= 6 && name.length <= 40 && (!/[.!?…,;]["'”’»)]*$/u.test(name) || /(?:^|\s)\p{Lu}\.$/u.test(name)) && /\p{L}/u.test(name)) return 'name';
@@ -72,7 +75,7 @@ export function mineRecords(lines: Line[], vocab: Vocabulary): { records: MinedC
   const signatures = new Map<number, string>();
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'name') continue;
-    const sig: string[] = inlineHeader(lines[i]!.text) ? ['time'] : [];
+    const sig: string[] = inline[i] ? ['time'] : [];
     let k = i + 1;
     while (k < lines.length && k <= i + 4 && kinds[k] !== 'text' && kinds[k] !== 'name') sig.push(kinds[k++]!);
     if (k >= lines.length || kinds[k] !== 'text') continue;
@@ -109,10 +112,10 @@ export function mineRecords(lines: Line[], vocab: Vocabulary): { records: MinedC
     const at = opens[r]!;
     const next = opens[r + 1] ?? lines.length;
     const head = lines[at]!;
-    const inline = inlineHeader(head.text);
-    const author = inline?.name ?? head.text.replace(SAID, '').trim();
-    let time: string | null = inline?.time ?? null;
-    let parentName: string | null = inline?.parent ?? null;
+    const own = inline[at];
+    const author = own?.name ?? head.text.replace(SAID, '').trim();
+    let time: string | null = own?.time ?? null;
+    let parentName: string | null = own?.parent ?? null;
     drop(head, 'comment:template-name');
     const text: Line[] = [];
     for (let k = at + 1; k < next; k++) {

@@ -5,3 +5,15 @@
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The index of the last value at or before `pos` in ascending `values` (0 when none is). */
+export function lastAtOrBefore(values: ArrayLike<number>, pos: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,4 +1,5 @@
 import type { RemovedKind } from '../../pipeline/document.js';
+import { lastAtOrBefore } from '../../pipeline/sort.js';
 
 /** A stretch inside a paragraph that is page furniture a scraper glued into the text. */
 export interface Glued {
@@ -93,23 +94,12 @@ export function gluedFurniture(s: string): Glued[] {
   for (const m of s.matchAll(POST_SIGNATURE)) found.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'credit', rule: 'credit:embedded-post' });
   for (const m of s.matchAll(POST_LINK)) found.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: 'credit', rule: 'credit:embedded-post-link' });
   const starts = sentenceStarts(s, found);
-  // The sentence holding `pos`: the last start at or before it.
-  const sentenceAt = (pos: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   for (const m of s.matchAll(CREDIT)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     // The caption is the sentence the credit closes: the one before it when the credit follows a
     // full stop, else the fragment the credit ends.
-    const k = sentenceAt(at);
+    const k = lastAtOrBefore(starts, at);
     const capStart = starts[k] === at && k > 0 ? starts[k - 1]! : starts[k]!;
     found.push({ start: capStart, end, kind: 'caption', rule: 'caption:glued-credit' });
   }

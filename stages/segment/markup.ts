@@ -1,6 +1,7 @@
 import type { Block, Comment, Markup, PageMetadata, Removed, Segmentation } from '../../pipeline/document.js';
 import { isoDate } from './dates.js';
 import { closeBody, splitInlineCaptions, stripPrefixes } from './inline.js';
+import { lastAtOrBefore } from '../../pipeline/sort.js';
 import { classifyLine } from './classify.js';
 import { isProse, lineFeatures, type Line } from './lines.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -50,15 +51,12 @@ function linkNavigation(blocks: Markup['blocks'], lines: Line[]): Set<number> {
   const prose = lines.map((l, k) => !linky[k] && blocks[k]!.kind === 'paragraph' && isProse(l));
   const first = prose.indexOf(true);
   const last = prose.lastIndexOf(true);
+  // The length of the run of link blocks each one is in: counted forward, then spread backward.
+  const run = new Array<number>(blocks.length).fill(0);
+  for (let k = 0; k < blocks.length; k++) if (linky[k]) run[k] = (k > 0 ? run[k - 1]! : 0) + 1;
+  for (let k = blocks.length - 2; k >= 0; k--) if (linky[k] && linky[k + 1]) run[k] = run[k + 1]!;
   const out = new Set<number>();
-  for (let k = 0; k < blocks.length; k++) {
-    if (!linky[k]) continue;
-    let a = k;
-    let b = k;
-    while (a > 0 && linky[a - 1]) a--;
-    while (b + 1 < blocks.length && linky[b + 1]) b++;
-    if (k < first || k > last || b - a + 1 >= LINK_RUN) out.add(k);
-  }
+  for (let k = 0; k < blocks.length; k++) if (linky[k] && (k < first || k > last || run[k]! >= LINK_RUN)) out.add(k);
   return out;
 }
 
@@ -125,17 +123,9 @@ export function segmentMarkup(text: string, markup: Markup, vocab: Vocabulary, r
     const h = blocks.pop()!;
     removed.push({ kind: 'boilerplate', start: h.start, end: h.end, rule: 'layout:after-body' });
   }
-  const linkShare = (b: Block) => {
-    // The markup block holding b: the last one starting at or before it (blocks are in page order).
-    let lo = 0;
-    let hi = markup.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (markup.blocks[mid]!.start <= b.start) lo = mid;
-      else hi = mid - 1;
-    }
-    return markup.blocks[lo]?.links ?? 0;
-  };
+  // The markup block holding a body block: the last one starting at or before it.
+  const starts = markup.blocks.map((m) => m.start);
+  const linkShare = (b: Block) => markup.blocks[lastAtOrBefore(starts, b.start)]?.links ?? 0;
   for (const t of teaserRecords(text, blocks, linkShare)) removed.push({ kind: 'boilerplate', start: t.start, end: t.end, rule: 'layout:teaser-records' });
   const last = blocks[blocks.length - 1];
   if (last) {

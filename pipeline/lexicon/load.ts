@@ -1,8 +1,9 @@
-import { loadDataFile } from '../data-file.js';
+import { resolve } from 'node:path';
+import { loadDataFile, stageDataPath } from '../data-file.js';
 import type { DataVersion } from '../stage.js';
 import type { Entry } from './matcher.js';
 import { isQuanteda, peekYaml, readLiwc, readQuanteda } from './import.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern, conceptEntry, type Atom } from './pattern.js';
 
 /** One frame or rhetoric marker as documented in its lexicon file. */
 export interface FrameDef {
@@ -25,13 +26,17 @@ export interface Lexicon {
 }
 
 // `cue` files hold matcher patterns that are not frames (attribution cues) and never reach a report.
-const FAMILIES = new Set(['narrative', 'counter-frame', 'rhetoric', 'cue']);
+// `concepts` files hold only named concept sets, shared by the frames of every file loaded with them.
+const FAMILIES = new Set(['narrative', 'counter-frame', 'rhetoric', 'cue', 'concepts']);
+const CONCEPT = /^[A-Z][A-Z0-9_]*$/;
+const SHIPPED_CONCEPTS = () => resolve(stageDataPath('framing', 'lexicon/concepts.yaml'));
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface RawFile {
   version?: string;
   family?: string;
   frames?: Array<Record<string, unknown>>;
+  concepts?: Record<string, unknown>;
 }
 
 /**
@@ -44,19 +49,30 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
   const entries: Entry[] = [];
   const versions: DataVersion[] = [];
   const skipped: string[] = [];
-  for (const path of paths) {
+  const files = paths.map((path) => {
     // LIWC .dic files and quanteda YAML dictionaries are converted to lexicon entries first.
     const peeked = /\.ya?ml$/.test(path) ? peekYaml(path) : null;
     const imported = path.endsWith('.dic') ? readLiwc(path) : peeked !== null && isQuanteda(peeked) ? readQuanteda(path, peeked) : null;
     if (imported) skipped.push(...imported.skipped.map((x) => `${path}: ${x}`));
-    const { data, version } = imported ?? loadDataFile<RawFile>(path);
+    return { path, ...(imported ?? loadDataFile<RawFile>(path)) };
+  });
+  // Concepts first, from every file, so a frame may use a concept defined in any file loaded with it.
+  // The shipped concepts always come first: a user's lexicon may use @NATO without naming the file.
+  const shipped = SHIPPED_CONCEPTS();
+  const seed = files.some((f) => resolve(f.path) === shipped) ? [] : [{ path: shipped, data: loadDataFile<RawFile>(shipped).data }];
+  const concepts = loadConcepts([...seed, ...files]);
+  for (const { path, data, version } of files) {
     const fail = (where: string, why: string): never => {
       throw new Error(`[E020] lexicon ${path}: ${where}: ${why}`);
     };
     if (!data.version) fail('file', 'missing "version"');
     if (!FAMILIES.has(String(data.family))) fail('file', `"family" must be one of ${[...FAMILIES].join(', ')}, not ${JSON.stringify(data.family)}`);
-    if (!Array.isArray(data.frames) || data.frames.length === 0) fail('file', '"frames" must be a non-empty list');
     const family = String(data.family);
+    if (family === 'concepts') {
+      versions.push(version);
+      continue;
+    }
+    if (!Array.isArray(data.frames) || data.frames.length === 0) fail('file', '"frames" must be a non-empty list');
     if (!accept(family)) continue;
     versions.push(version);
     data.frames!.forEach((raw, i) => {
@@ -79,7 +95,7 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
       for (const p of patterns) {
         if (typeof p !== 'string') fail(where, `pattern ${JSON.stringify(p)} is not a string`);
         try {
-          entries.push({ id, family, pattern: compilePattern(p as string) });
+          entries.push({ id, family, pattern: compilePattern(p as string, concepts) });
         } catch (err) {
           fail(where, `pattern "${String(p)}": ${(err as Error).message}`);
         }
@@ -89,4 +105,34 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
     });
   }
   return { frames, entries, versions, skipped };
+}
+
+/**
+ * The named concept sets of all files: `concepts: {NAME: [entry, …]}`. A later file adds entries to
+ * a concept of the same name; an entry may use concepts defined before it (no cycles).
+ */
+function loadConcepts(files: Array<{ path: string; data: RawFile }>): Map<string, Atom[][]> {
+  const concepts = new Map<string, Atom[][]>();
+  for (const { path, data } of files) {
+    if (data.concepts === undefined) continue;
+    const fail = (where: string, why: string): never => {
+      throw new Error(`[E020] lexicon ${path}: ${where}: ${why}`);
+    };
+    if (!data.concepts || typeof data.concepts !== 'object' || Array.isArray(data.concepts)) fail('concepts', 'must map concept names to lists of phrases');
+    for (const [name, list] of Object.entries(data.concepts!)) {
+      if (!CONCEPT.test(name)) fail(`concept ${name}`, 'names are upper-case words joined by _ (ACTOR, NATO_MOVE)');
+      if (!Array.isArray(list) || list.length === 0) fail(`concept ${name}`, 'must be a non-empty list of phrases');
+      const seqs = concepts.get(name) ?? [];
+      for (const entry of list as unknown[]) {
+        if (typeof entry !== 'string') fail(`concept ${name}`, `entry ${JSON.stringify(entry)} is not a string`);
+        try {
+          seqs.push(...conceptEntry(entry as string, concepts));
+        } catch (err) {
+          fail(`concept ${name}`, `entry "${String(entry)}": ${(err as Error).message}`);
+        }
+      }
+      concepts.set(name, seqs);
+    }
+  }
+  return concepts;
 }

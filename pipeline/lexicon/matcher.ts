@@ -31,6 +31,8 @@ export class Matcher {
   private pair: Array<Map<number, number[]>> = [];
   private pairExact: Array<Map<number, number[]>> = [];
   private anyFirst: number[] = [];
+  /** Entries that may start with an entity slot: tried where a mention starts. */
+  private entityFirst: number[] = [];
   /** Entries starting with a word prefix ("abandon*", from imported dictionaries), by prefix. */
   private byPrefix = new Map<string, number[]>();
   private prefixLengths: number[] = [];
@@ -52,12 +54,14 @@ export class Matcher {
         }
         continue;
       }
-      const keys = firstKeys(e.pattern.elements);
-      if (!keys) {
+      const first = firstKeys(e.pattern.elements);
+      if (!first) {
         this.anyFirst.push(k);
         continue;
       }
-      const next = nextWords(e.pattern.elements);
+      if (first.entity) this.entityFirst.push(k);
+      const keys = first.keys;
+      const next = first.entity ? null : nextWords(e.pattern.elements);
       for (const { key, exact } of keys) {
         const first = wordId(key);
         if (!next) {
@@ -84,6 +88,7 @@ export class Matcher {
     for (let i = from; i < to; i++) {
       if (++this.stamp > 2e9) (this.stamp = 1), this.triedAt.fill(0);
       for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
+      if (this.entityFirst.length && s.ents && s.ents.end[i]! > 0) for (const e of this.entityFirst) this.tryAt(e, i, s, to, out);
       if (this.prefixLengths.length) {
         const lower = s.lower[i]!;
         for (const n of this.prefixLengths) {
@@ -193,20 +198,31 @@ function firstPrefixes(elements: Element[]): string[] | null {
   return out;
 }
 
-function firstKeys(elements: Element[]): Array<{ key: string; exact: boolean }> | null {
+/** The words a pattern may start with, and whether it may also start with an entity mention. */
+function firstKeys(elements: Element[]): { keys: Array<{ key: string; exact: boolean }>; entity: boolean } | null {
   const first = elements[0];
   if (!first || first.kind !== 'alt' || first.optional) return null;
   const keys: Array<{ key: string; exact: boolean }> = [];
+  let entity = false;
   for (const alt of first.alts) {
     const a = alt[0]!;
-    if (!('lit' in a)) return null;
-    keys.push({ key: a.lit, exact: a.exact });
+    if ('ent' in a) entity = true;
+    else if ('lit' in a) keys.push({ key: a.lit, exact: a.exact });
+    else return null;
   }
-  return keys;
+  return { keys, entity };
+}
+
+// Where a clause gap (`..`) stops: punctuation that closes a clause, and words that open another.
+const CLAUSE_STOPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '[', ']', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'if']);
+
+function clauseStop(s: Stream, i: number): boolean {
+  return CLAUSE_STOPS.has(s.lower[i]!);
 }
 
 function atomOk(a: Atom, s: Stream, i: number): boolean {
   if ('prefix' in a) return s.lower[i]!.startsWith(a.prefix);
+  if ('ent' in a) return false;
   if (!('lit' in a)) return s.pos[i] === a.pos;
   if (a.pos && s.pos[i] !== a.pos) return false;
   return a.exact ? s.surface[i] === a.lit : s.lower[i] === a.lit || s.lemma[i] === a.lit;
@@ -218,6 +234,15 @@ function longest(els: Element[], ei: number, i: number, s: Stream, to: number): 
   const el = els[ei]!;
   let best = -1;
   if (el.kind === 'gap') {
+    if (el.clause) {
+      // The nearest continuation inside the clause: a hit's span is the shortest stretch carrying it.
+      for (let g = 0; g <= el.max && i + g <= to; g++) {
+        if (g > 0 && clauseStop(s, i + g - 1)) break;
+        const end = longest(els, ei + 1, i + g, s, to);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
     for (let g = 0; g <= el.max && i + g <= to; g++) best = Math.max(best, longest(els, ei + 1, i + g, s, to));
     return best;
   }
@@ -225,7 +250,21 @@ function longest(els: Element[], ei: number, i: number, s: Stream, to: number): 
     let j = i;
     let ok = true;
     for (const a of alt) {
-      if (j >= to || !atomOk(a, s, j)) {
+      if (j >= to) {
+        ok = false;
+        break;
+      }
+      if ('ent' in a) {
+        // An entity slot takes the whole mention, of the type (and canonical name) asked for.
+        const end = s.ents?.end[j] ?? 0;
+        if (end === 0 || end > to || s.ents!.type[j] !== a.ent || (a.names && !a.names.includes(s.ents!.name[j]!))) {
+          ok = false;
+          break;
+        }
+        j = end;
+        continue;
+      }
+      if (!atomOk(a, s, j)) {
         ok = false;
         break;
       }

@@ -17,6 +17,8 @@ export interface Stream {
   end: number[];
   /** Index of the wink token each piece came from. */
   token: number[];
+  /** Entity mentions by their first piece: the piece after the mention (0 where none starts), type, folded canonical name. */
+  ents?: { end: Int32Array; type: string[]; name: string[] };
 }
 
 // Entities, framing and rhetoric all walk the same view; build it once per unit.

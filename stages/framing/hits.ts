@@ -5,6 +5,7 @@ import { pieceRegion } from '../entities/index.js';
 import { findQuotes, opensWithQuote, type Quote } from './quotes.js';
 import { distancingOf, speakerOf, speakers } from './speaker.js';
 import { voiceOf } from './voice.js';
+import { markEntities } from './entity-slots.js';
 import { byCodeUnit } from '../../pipeline/sort.js';
 
 // Framing and rhetoric read the same quotations; find them once per document.
@@ -32,6 +33,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
   const hits: Hit[] = [];
   for (const u of doc.tokens!.units) {
     const s = toStream(u);
+    markEntities(s, doc.entities ?? []);
     const region = pieceRegion(u, s);
     const hasVerb = (q: Quote) => {
       for (let i = 0; i < s.surface.length; i++) if (s.start[i]! >= q.start && s.end[i]! <= q.end && (s.pos[i] === 'VERB' || s.pos[i] === 'AUX')) return true;

@@ -5,12 +5,12 @@ import { shippedLexicons } from '../../stages/framing/index.js';
 import { analyse } from '../helpers.js';
 
 type Example = { text: string; match: boolean };
-type File = { family: string; frames: Array<{ id: string; examples?: Example[] }> };
+type File = { family: string; frames?: Array<{ id: string; examples?: Example[] }> };
 
 // Every lexicon entry documents sentences it must and must not match; they run through the whole pipeline.
 const cases = [...shippedLexicons('framing'), ...shippedLexicons('rhetoric')].flatMap((path) => {
   const f = YAML.parse(readFileSync(path, 'utf8')) as File;
-  return f.frames.flatMap((fr) => (fr.examples ?? []).map((e) => ({ family: f.family, id: fr.id, ...e })));
+  return (f.frames ?? []).flatMap((fr) => (fr.examples ?? []).map((e) => ({ family: f.family, id: fr.id, ...e })));
 });
 
 describe('lexicon examples', () => {

@@ -1,0 +1,48 @@
+import type { Entity } from '../../pipeline/document.js';
+import type { Stream } from '../../pipeline/lexicon/stream.js';
+
+// Framing and rhetoric walk the same streams of one document: mark each stream once.
+const marked = new WeakMap<Stream, Entity[]>();
+
+/**
+ * Marks the entity mentions of a document on a unit's stream, by their first piece, so pattern
+ * slots (`<ORG:NATO>`, `<PERSON>`) test the entities stage's own reading: the span a slot takes is
+ * the whole mention, and its name the canonical one ("Lavrov" is Sergey Lavrov).
+ */
+export function markEntities(s: Stream, entities: Entity[]): void {
+  if (marked.get(s) === entities) return;
+  marked.set(s, entities);
+  const n = s.start.length;
+  const ents = { end: new Int32Array(n), type: new Array<string>(n).fill(''), name: new Array<string>(n).fill('') };
+  if (n > 0) {
+    const from = s.start[0]!;
+    const to = s.end[n - 1]!;
+    for (const e of entities) {
+      const name = e.name.toLowerCase();
+      for (const m of e.mentions) {
+        if (m.end <= from || m.start >= to) continue;
+        const first = firstPieceAt(s, m.start);
+        if (first >= n || s.start[first] !== m.start) continue;
+        let last = first;
+        while (last < n && s.start[last]! < m.end) last++;
+        // Nested or overlapping mentions: the longer one holds the slot.
+        if (ents.end[first]! >= last) continue;
+        ents.end[first] = last;
+        ents.type[first] = e.type;
+        ents.name[first] = name;
+      }
+    }
+  }
+  s.ents = ents;
+}
+
+function firstPieceAt(s: Stream, offset: number): number {
+  let lo = 0;
+  let hi = s.start.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.start[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { DEFAULT_TIMEOUT_SECONDS, runCorpus, type RunSummary } from './run.js';
 import { suggest } from './suggest.js';
 import { compare, formatComparison, GROUP_BY, writeComparison, type GroupBy } from './compare.js';
+import writeFileAtomic from 'write-file-atomic';
+import { readGold } from './gold-match.js';
+import { auditLexicon } from './lexicon-audit.js';
+import { formatLexiconAudit } from './lexicon-audit-text.js';
 import { PIPELINE_VERSION } from './version.js';
 
 const program = new Command();
@@ -96,6 +100,28 @@ program
     mkdirSync(tables, { recursive: true });
     const files = writeComparison(tables, c);
     process.stdout.write(formatComparison(c) + `\ntables: ${files.join(', ')}\n`);
+  });
+
+program
+  .command('lexicon-audit')
+  .description('what carries each frame and rhetoric marker, pattern by pattern: hits, documents, outlets, voices and example sentences; with --gold, precision per pattern, false positives and the gold phrases nothing found')
+  .argument('<outDir>', 'an output folder of `framescope run` (its reports/ are read)')
+  .option('--gold <dir>', 'gold annotations, one <id>.json per document (the format of ../shared/eval/dev/gold)')
+  .option('--examples <n>', 'example sentences kept per pattern', count, 3)
+  .option('--json <file>', 'also write the whole audit as JSON to this file')
+  .action(async (outDir: string, o: { gold?: string; examples: number; json?: string }) => {
+    if (!existsSync(outDir)) throw new Error(`[E043] ${outDir} does not exist: give the --out folder of a \`framescope run\``);
+    const reports = join(outDir, 'reports');
+    if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
+    if (o.gold && !(existsSync(o.gold) && statSync(o.gold).isDirectory())) throw new Error(`[E044] the gold folder ${o.gold} does not exist`);
+    const gold = o.gold ? readGold(o.gold) : undefined;
+    const audit = auditLexicon(reports, {
+      examples: o.examples,
+      gold,
+      onSkip: (file, reason) => process.stderr.write(`framescope: skipped unreadable report ${join(reports, file)}: ${reason}\n`),
+    });
+    if (o.json) await writeFileAtomic(o.json, JSON.stringify(audit, null, 2) + '\n');
+    process.stdout.write(formatLexiconAudit(audit));
   });
 
 /** The one-screen end-of-run summary. */

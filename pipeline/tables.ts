@@ -6,6 +6,7 @@ import { fileWriter } from 'hyparquet-writer/src/node.js';
 import writeFileAtomic from 'write-file-atomic';
 import { utf16Indexer } from './offsets.js';
 import { readReports } from './reports.js';
+import { sentenceAround } from './sentence-around.js';
 
 /**
  * Tidy tables of a run, for pandas and R: one row per document, per frame or rhetoric hit, per
@@ -185,17 +186,6 @@ class Table {
 function schemaOf(t: FieldType): { type: 'BYTE_ARRAY' | 'INT64' | 'DOUBLE' | 'BOOLEAN'; converted_type?: 'UTF8' } {
   const p = PARQUET_TYPE[t];
   return p === 'STRING' ? { type: 'BYTE_ARRAY', converted_type: 'UTF8' } : { type: p };
-}
-
-/** The sentence around [start, end) of a text (UTF-16 indices): to the nearest sentence end or line break on each side. */
-function sentenceAround(text: string, start: number, end: number): string {
-  const stop = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
-  const space = (c: number) => c === 32 || c === 10 || c === 9 || c === 160;
-  let a = start;
-  while (a > 0 && text.charCodeAt(a - 1) !== 10 && !(a >= 2 && stop(text.charCodeAt(a - 2)) && space(text.charCodeAt(a - 1)))) a--;
-  let b = end;
-  while (b < text.length && text.charCodeAt(b) !== 10 && !(stop(text.charCodeAt(b)) && (b + 1 >= text.length || space(text.charCodeAt(b + 1))))) b++;
-  return text.slice(a, Math.min(text.length, b + 1)).trim();
 }
 
 export interface TablesSummary {

@@ -6,7 +6,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { DEFAULT_TIMEOUT_SECONDS, runCorpus, type RunSummary } from './run.js';
 import { suggest } from './suggest.js';
-import { compare, formatComparison, GROUP_BY, writeComparison, type GroupBy } from './compare.js';
+import { compare } from './compare.js';
+import { formatComparison, writeComparison } from './compare-output.js';
+import { BUILT_IN_FIELDS, readGroupMapping } from './compare-groups.js';
 import writeFileAtomic from 'write-file-atomic';
 import { readGold } from './gold-match.js';
 import { auditLexicon } from './lexicon-audit.js';
@@ -87,15 +89,15 @@ program
 
 program
   .command('compare')
-  .description('frame rates per group with 95% bootstrap intervals, and distinctive words and frames per group (log-odds with an informative Dirichlet prior)')
+  .description('frame rates per group (headline: the outlet\'s own framing) with 95% bootstrap intervals, and distinctive words and frames per group (log-odds with an informative Dirichlet prior)')
   .argument('<outDir>', 'an output folder of `framescope run`')
-  .option('--by <field>', `group documents by ${GROUP_BY.join(', ')}`, 'outlet')
+  .option('--by <field>', `group documents by ${BUILT_IN_FIELDS.join(', ')} or any column of the corpus manifest.csv`, 'outlet')
+  .option('--groups <file>', 'CSV with a header: first column a value of the --by field, second its group (e.g. outlet,side); values it does not list go to the group "(unmapped)"')
   .option('--top <n>', 'distinctive words and frames kept per group', count, 15)
-  .action((outDir: string, o: { by: string; top: number }) => {
-    if (!GROUP_BY.includes(o.by as GroupBy)) throw new Error(`[E041] --by must be one of ${GROUP_BY.join(', ')}, not "${o.by}"`);
+  .action((outDir: string, o: { by: string; groups?: string; top: number }) => {
     const reports = join(outDir, 'reports');
     if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
-    const c = compare(reports, o.by as GroupBy, { top: o.top });
+    const c = compare(reports, o.by, { top: o.top, groups: o.groups ? readGroupMapping(o.groups) : null });
     const tables = join(outDir, 'tables');
     mkdirSync(tables, { recursive: true });
     const files = writeComparison(tables, c);

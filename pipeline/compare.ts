@@ -1,28 +1,38 @@
-import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import writeFileAtomic from 'write-file-atomic';
 import { utf16Indexer } from './offsets.js';
 import { prng } from './prng.js';
 import { readReports } from './reports.js';
 import { STOP_WORDS, wordsIn } from './words.js';
 import { byCodeUnit } from './sort.js';
+import { BUILT_IN_FIELDS, comparisonLabel, fieldName, fieldValue, UNMAPPED, type GroupedReport, type GroupMapping } from './compare-groups.js';
+import { per1000, voiceCounts, type ReportHit, type VoiceCounts } from './voice-counts.js';
 
 /**
- * `framescope compare`: how groups of documents (outlets, months, languages, agencies) differ.
- * Frame rates per group come with 95% bootstrap intervals over documents; distinctive words and
- * frames per group are ranked by the log-odds ratio with an informative Dirichlet prior
- * (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), each group against all the others.
+ * `framescope compare`: how groups of documents (outlets, months, any manifest column, or groups of
+ * them from a mapping file) differ. Frame rates per group come with 95% bootstrap intervals over
+ * documents; distinctive words and frames per group are ranked by the log-odds ratio with an
+ * informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), each group against
+ * all the others. The headline rate is the outlet's own framing (voice-counts.ts); the all-voices
+ * rate and the reported voices stand beside it.
  */
 
-export type GroupBy = 'outlet' | 'month' | 'year' | 'language' | 'agency';
-export const GROUP_BY: GroupBy[] = ['outlet', 'month', 'year', 'language', 'agency'];
-
+/** One group × frame: the headline rate with its interval, the reported voices, and all voices together. */
 export interface Rate {
   group: string;
   frame: string;
   documents: number;
-  count: number;
   words: number;
+  /** Hits in the outlet's own voice, not negated, not distanced: the rate groups are compared on. */
+  authorialCount: number;
+  authorialRate: number;
+  authorialLo: number;
+  authorialHi: number;
+  attributedRate: number;
+  quotedRate: number;
+  scareQuotedRate: number;
+  negated: number;
+  distanced: number;
+  /** Every counted hit, whatever its voice (what `rate` meant before the headline split). */
+  count: number;
   /** Hits per 1,000 words over the group's documents taken together, and its 95% bootstrap interval. */
   rate: number;
   lo: number;
@@ -39,9 +49,22 @@ export interface Distinctive {
   z: number;
 }
 
+/** A value of the --by field and the group it went to (itself, without a mapping file). */
+export interface Member {
+  value: string;
+  group: string;
+  documents: number;
+}
+
 export interface Comparison {
-  by: GroupBy;
+  /** The --by field, lowercased. */
+  by: string;
+  /** The mapping file's name and columns, when groups came from one. */
+  mapping: { file: string; valueColumn: string; groupColumn: string; unused: string[] } | null;
+  /** The name part of the output files (comparisonLabel). */
+  label: string;
   groups: Array<{ key: string; documents: number; words: number }>;
+  members: Member[];
   rates: Rate[];
   distinctive: Distinctive[];
 }
@@ -49,7 +72,7 @@ export interface Comparison {
 interface Doc {
   group: string;
   words: number;
-  frames: Map<string, number>;
+  counts: Map<string, VoiceCounts>;
 }
 
 /**
@@ -60,7 +83,8 @@ export function bootstrapRate(docs: Array<{ count: number; words: number }>, rep
   const sum = (xs: Array<{ count: number; words: number }>) => xs.reduce((a, d) => [a[0]! + d.count, a[1]! + d.words], [0, 0]);
   const [c, w] = sum(docs);
   const rate = w ? (c! / w!) * 1000 : 0;
-  if (docs.length < 2 || !w) return { rate, lo: rate, hi: rate };
+  // Most frames are absent from most groups: every resample of zeros is zero, so skip drawing them.
+  if (docs.length < 2 || !w || !c) return { rate, lo: rate, hi: rate };
   const rnd = prng(seed);
   const stats: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -100,86 +124,117 @@ export function fightinWords(group: Map<string, number>, rest: Map<string, numbe
   return out.sort((x, y) => y.z - x.z || byCodeUnit(x.term, y.term));
 }
 
-function groupKey(r: Record<string, unknown>, by: GroupBy): string {
-  const md = (r.metadata ?? {}) as { date?: string | null; agency?: string | null };
-  const v = by === 'outlet' ? r.outlet : by === 'language' ? r.language : by === 'agency' ? md.agency : by === 'month' ? md.date?.slice(0, 7) : md.date?.slice(0, 4);
-  return typeof v === 'string' && v ? v : '(none)';
+/** A report as compare reads it. */
+interface CompareReport extends GroupedReport {
+  status?: string;
+  text?: string | null;
+  stats?: { words: number } | null;
+  body?: { blocks?: Array<{ start: number; end: number }> } | null;
+  frames?: { hits?: ReportHit[] } | null;
+  rhetoric?: { hits?: ReportHit[] } | null;
 }
 
-export function compare(reportsDir: string, by: GroupBy, opts: { ids?: string[]; alpha0?: number; top?: number } = {}): Comparison {
+/**
+ * Compares the groups of the reports in `reportsDir`. `by` is a report field or a manifest column;
+ * with `groups`, its values are mapped onto the file's groups and values the file does not list go
+ * to the group UNMAPPED. Throws (code E041/E043) when the field or the mapping fits no report.
+ */
+export function compare(reportsDir: string, by: string, opts: { ids?: string[]; alpha0?: number; top?: number; groups?: GroupMapping | null } = {}): Comparison {
+  const field = fieldName(by);
+  const mapping = opts.groups ?? null;
   const docs: Doc[] = [];
   const terms = new Map<string, Map<string, number>>();
   const frameIds = new Set<string>();
-  for (const r of readReports<Record<string, unknown>>(reportsDir, opts.ids)) {
-    const stats = r.stats as { words: number } | null;
-    const text = r.text as string | null;
-    if (!stats || !text || r.status === 'failed') continue;
-    const group = groupKey(r, by);
-    const frames = new Map<string, number>();
-    for (const [id, s] of Object.entries({ ...((r.frames as { scores?: object } | null)?.scores ?? {}), ...((r.rhetoric as { scores?: object } | null)?.scores ?? {}) }) as Array<[string, { count: number }]>) {
-      frames.set(id, s.count);
-      frameIds.add(id);
-    }
-    docs.push({ group, words: stats.words, frames });
+  const columns = new Set<string>();
+  const members = new Map<string, Member>();
+  for (const r of readReports<CompareReport>(reportsDir, opts.ids)) {
+    for (const k of Object.keys(r.manifest ?? {})) columns.add(k);
+    const text = r.text;
+    if (!r.stats || !text || r.status === 'failed') continue;
+    const value = fieldValue(r, field);
+    const group = mapping ? (mapping.groups.get(value) ?? UNMAPPED) : value;
+    const m = members.get(value) ?? members.set(value, { value, group, documents: 0 }).get(value)!;
+    m.documents++;
+    const counts = voiceCounts([...(r.frames?.hits ?? []), ...(r.rhetoric?.hits ?? [])]);
+    for (const id of counts.keys()) frameIds.add(id);
+    docs.push({ group, words: r.stats.words, counts });
     // Body words only: comments are the readers', not the outlet's.
     const at = utf16Indexer(text);
     const bag = terms.get(group) ?? terms.set(group, new Map()).get(group)!;
-    for (const b of ((r.body as { blocks?: Array<{ start: number; end: number }> } | null)?.blocks ?? [])) {
+    for (const b of r.body?.blocks ?? []) {
       for (const { w } of wordsIn(text, at(b.start), at(b.end))) if (!STOP_WORDS.has(w) && w.length > 2) bag.set(w, (bag.get(w) ?? 0) + 1);
     }
   }
-  const keys = [...new Set(docs.map((d) => d.group))].sort();
-  const groups = keys.map((key) => {
-    const ds = docs.filter((d) => d.group === key);
-    return { key, documents: ds.length, words: ds.reduce((a, d) => a + d.words, 0) };
-  });
+  if (!(BUILT_IN_FIELDS as readonly string[]).includes(field) && !columns.has(field)) {
+    const known = [...BUILT_IN_FIELDS, ...[...columns].sort(byCodeUnit).filter((c) => !(BUILT_IN_FIELDS as readonly string[]).includes(c))];
+    throw new Error(`[E041] --by "${by}": no report has that field or manifest column; choose one of ${known.join(', ')}`);
+  }
+  if (mapping && docs.length && ![...members.values()].some((x) => x.group !== UNMAPPED)) {
+    throw new Error(`[E043] --groups ${mapping.file}: none of the ${members.size} value(s) of ${field} in the reports is in its first column ("${mapping.valueColumn}"); is --by ${field} the field it maps?`);
+  }
+  const keys = [...new Set(docs.map((d) => d.group))].sort(byCodeUnit);
+  const byGroup = new Map(keys.map((k) => [k, docs.filter((d) => d.group === k)]));
+  const groups = keys.map((key) => ({ key, documents: byGroup.get(key)!.length, words: byGroup.get(key)!.reduce((a, d) => a + d.words, 0) }));
   const rates: Rate[] = [];
   for (const g of groups) {
-    const ds = docs.filter((d) => d.group === g.key);
-    for (const frame of [...frameIds].sort()) {
-      const per = ds.map((d) => ({ count: d.frames.get(frame) ?? 0, words: d.words }));
-      const b = bootstrapRate(per);
-      rates.push({ group: g.key, frame, documents: ds.length, count: per.reduce((a, d) => a + d.count, 0), words: g.words, rate: round(b.rate), lo: round(b.lo), hi: round(b.hi) });
-    }
+    const ds = byGroup.get(g.key)!;
+    for (const frame of [...frameIds].sort(byCodeUnit)) rates.push(groupRate(g, frame, ds));
   }
   const distinctive: Distinctive[] = [];
   const top = opts.top ?? 15;
   for (const g of groups) {
     const rest = new Map<string, number>();
     for (const k of keys) if (k !== g.key) for (const [t, c] of terms.get(k) ?? []) rest.set(t, (rest.get(t) ?? 0) + c);
+    // Distinctive frames, like the headline rate, count only what the outlets say in their own voice.
     const restFrames = new Map<string, number>();
     const groupFrames = new Map<string, number>();
-    for (const d of docs) for (const [f, c] of d.frames) (d.group === g.key ? groupFrames : restFrames).set(f, ((d.group === g.key ? groupFrames : restFrames).get(f) ?? 0) + c);
+    for (const d of docs) {
+      const into = d.group === g.key ? groupFrames : restFrames;
+      for (const [f, c] of d.counts) if (c.authorial) into.set(f, (into.get(f) ?? 0) + c.authorial);
+    }
     const alphaTerms = opts.alpha0 ?? 1000;
     for (const [kind, fw] of [['term', fightinWords(terms.get(g.key) ?? new Map(), rest, alphaTerms)], ['frame', fightinWords(groupFrames, restFrames, opts.alpha0 ?? 100)]] as const) {
       for (const x of fw.filter((y) => y.countGroup > 0).slice(0, top)) distinctive.push({ group: g.key, kind, term: x.term, countGroup: x.countGroup, countRest: x.countRest, logOdds: round(x.logOdds), z: round(x.z) });
     }
   }
-  return { by, groups, rates, distinctive };
+  const memberList = [...members.values()].sort((a, b) => byCodeUnit(a.group, b.group) || byCodeUnit(a.value, b.value));
+  return {
+    by: field,
+    mapping: mapping ? { file: mapping.file, valueColumn: mapping.valueColumn, groupColumn: mapping.groupColumn, unused: [...mapping.groups.keys()].filter((v) => !members.has(v)).sort(byCodeUnit) } : null,
+    label: comparisonLabel(field, mapping),
+    groups,
+    members: memberList,
+    rates,
+    distinctive,
+  };
+}
+
+/** One group's rates of one frame: the headline with its interval, the reported voices, all voices with theirs. */
+function groupRate(g: { key: string; documents: number; words: number }, frame: string, ds: Doc[]): Rate {
+  let attributed = 0, quoted = 0, scareQuoted = 0, negated = 0, distanced = 0;
+  const own = [];
+  const all = [];
+  for (const d of ds) {
+    const c = d.counts.get(frame);
+    own.push({ count: c?.authorial ?? 0, words: d.words });
+    all.push({ count: c?.all ?? 0, words: d.words });
+    if (!c) continue;
+    attributed += c.attributed;
+    quoted += c.quoted;
+    scareQuoted += c.scareQuoted;
+    negated += c.negated;
+    distanced += c.distanced;
+  }
+  const a = bootstrapRate(own);
+  const b = bootstrapRate(all);
+  return {
+    group: g.key, frame, documents: g.documents, words: g.words,
+    authorialCount: own.reduce((x, d) => x + d.count, 0), authorialRate: round(a.rate), authorialLo: round(a.lo), authorialHi: round(a.hi),
+    attributedRate: per1000(attributed, g.words), quotedRate: per1000(quoted, g.words), scareQuotedRate: per1000(scareQuoted, g.words), negated, distanced,
+    count: all.reduce((x, d) => x + d.count, 0), rate: round(b.rate), lo: round(b.lo), hi: round(b.hi),
+  };
 }
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-/** Writes the comparison as two tables next to the corpus tables. */
-export function writeComparison(tablesDir: string, c: Comparison): string[] {
-  const rates = join(tablesDir, `compare_${c.by}_rates.csv`);
-  const terms = join(tablesDir, `compare_${c.by}_distinctive.csv`);
-  writeFileAtomic.sync(rates, stringify(c.rates, { header: true, columns: ['group', 'frame', 'documents', 'count', 'words', 'rate', 'lo', 'hi'] }));
-  writeFileAtomic.sync(terms, stringify(c.distinctive, { header: true, columns: ['group', 'kind', 'term', 'countGroup', 'countRest', 'logOdds', 'z'] }));
-  return [rates, terms];
-}
-
-/** The screen summary: per group, its most frequent frames with intervals and its most distinctive words. */
-export function formatComparison(c: Comparison, topFrames = 4, topTerms = 8): string {
-  const lines = [`compare by ${c.by}: ${c.groups.length} group(s); rates are hits per 1,000 words [95% bootstrap interval over documents]`];
-  for (const g of c.groups) {
-    lines.push('', `${g.key}  (${g.documents} document(s), ${g.words} words)`);
-    const rs = c.rates.filter((r) => r.group === g.key && r.count > 0).sort((a, b) => b.rate - a.rate || byCodeUnit(a.frame, b.frame)).slice(0, topFrames);
-    for (const r of rs) lines.push(`  ${r.frame.padEnd(28)} ${r.rate.toFixed(2).padStart(7)}  [${r.lo.toFixed(2)}, ${r.hi.toFixed(2)}]`);
-    const ts = c.distinctive.filter((d) => d.group === g.key && d.kind === 'term').slice(0, topTerms);
-    if (ts.length) lines.push(`  distinctive words: ${ts.map((t) => `${t.term} (z ${t.z.toFixed(1)})`).join(', ')}`);
-  }
-  return lines.join('\n') + '\n';
 }

@@ -62,8 +62,9 @@ export function readCorpus(dir: string, skip?: string): Corpus {
       path: paths[0] ? relative(dir, paths[0]) : '',
       outlet: nonEmpty(row?.outlet),
       url: nonEmpty(row?.url),
-      date: nonEmpty(row?.date),
+      date: validDate(row?.date),
       language: nonEmpty(row?.language),
+      manifest: row ? manifestColumns(row) : null,
     };
     let problem: CorpusEntry['problem'] = idProblem(id);
     if (problem) problem.message += '; rename the file or fix the manifest row';
@@ -95,8 +96,8 @@ function readManifest(dir: string, warnings: string[]): Map<string, Row> {
     if (!id) warnings.push(`manifest.csv row ${i + 2}: empty id, row ignored`);
     else if (out.has(id)) warnings.push(`manifest.csv row ${i + 2}: id "${printable(id)}" appears again; the first row is used`);
     else {
-      if (r.date && !/^\d{4}-\d{2}-\d{2}$/.test(r.date)) warnings.push(`manifest.csv row ${i + 2}: date "${r.date}" is not YYYY-MM-DD; ignored`);
-      out.set(id, { ...r, date: /^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '') ? r.date! : '' });
+      if (r.date && !validDate(r.date)) warnings.push(`manifest.csv row ${i + 2}: date "${r.date}" is not YYYY-MM-DD; ignored`);
+      out.set(id, r);
     }
   });
   return out;
@@ -109,6 +110,15 @@ function sizeOf(path: string): number {
   } catch {
     return -1;
   }
+}
+
+function validDate(s: string | undefined): string | null {
+  return s && /^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? s.trim() : null;
+}
+
+/** The row as the report keeps it: columns in code-unit order, so reordering the manifest's columns changes no report. */
+function manifestColumns(row: Row): Record<string, string> {
+  return Object.fromEntries(Object.keys(row).filter((k) => k !== 'id').sort(byCodeUnit).map((k) => [k, row[k] ?? '']));
 }
 
 function nonEmpty(s: string | undefined): string | null {

@@ -32,6 +32,12 @@ export interface SourceInfo {
   date: string | null;
   language: string | null;
   /**
+   * The document's manifest.csv row, every column but `id`, as written (keys lowercased, in code-unit
+   * order, so the report does not depend on the column order); null without a row. Kept so corpus
+   * products can group by columns the pipeline does not read (`framescope compare --by side`).
+   */
+  manifest?: Record<string, string> | null;
+  /**
    * Normalised lines that recur across documents of the same outlet in this batch (the
    * trafilatura idea of repeated segments): the segmenter treats them as site chrome.
    */

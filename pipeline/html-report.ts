@@ -1,7 +1,7 @@
 /**
  * The visual report: one self-contained static page (`<out>/report.html`, inline CSS and a little
  * inline JS, no network, works from file://) with a frames × outlets heatmap, per-outlet rates with
- * their intervals, distinctive terms, syndication and reuse, and an annotated view of each document
+ * their intervals (the headline is the outlet's own framing, the reported voices beside it), distinctive terms, syndication and reuse, and an annotated view of each document
  * in which entity mentions and frame/rhetoric hits are highlighted inline, displaCy-style.
  *
  * Everything that comes from a document (text, titles, comments, author names, ids, outlet names)
@@ -25,8 +25,8 @@ export interface HtmlReportInput {
   title: string;
   /** Rows of the heatmap (narrative, counter-frame, rhetoric ids). */
   frames: Array<{ id: string; family: string }>;
-  /** Per outlet: mean rate per 1,000 words and its 95% interval. */
-  groups: Array<{ key: string; documents: number; rates: Record<string, { mean: number; lo: number; hi: number }> }>;
+  /** Per outlet and frame: the headline rate per 1,000 words and its 95% interval, and the reported voices beside it. */
+  groups: Array<{ key: string; documents: number; rates: Record<string, GroupRate> }>;
   /** Top distinctive terms per outlet. */
   distinctive: Array<{ group: string; terms: Array<{ term: string; z: number }> }>;
   /** Reused passages between documents. */
@@ -39,6 +39,29 @@ export interface HtmlReportInput {
   ids?: string[];
   /** Documents with an inline annotated view (default 1000); the rest are listed without one. */
   maxAnnotated?: number;
+}
+
+/**
+ * One outlet's rate of one frame. `mean` is the headline, the outlet's own framing (authorial voice,
+ * neither negated nor distanced); `all` counts every hit whatever its voice, and the reported
+ * voices say where the difference comes from. Those are absent when the caller only has one rate.
+ */
+export interface GroupRate {
+  mean: number;
+  lo: number;
+  hi: number;
+  all?: number;
+  attributed?: number;
+  quoted?: number;
+  scareQuoted?: number;
+  negated?: number;
+  distanced?: number;
+}
+
+/** "all voices 1.9: attributed 1.2, quoted 0.5, …", for a tooltip; empty when the split is unknown. */
+function reportedVoices(r: GroupRate): string {
+  if (r.all === undefined) return '';
+  return `; all voices ${fmt(r.all)}: attributed ${fmt(r.attributed ?? NaN)}, quoted ${fmt(r.quoted ?? NaN)}, scare-quoted ${fmt(r.scareQuoted ?? NaN)}; negated ${r.negated ?? '–'}, distanced ${r.distanced ?? '–'} hit(s)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -61,10 +84,12 @@ function heatmap(input: HtmlReportInput): string {
       const mean = rate && Number.isFinite(rate.mean) ? rate.mean : 0;
       const top = max.get(f.family) ?? 0;
       const alpha = top > 0 ? Math.min(1, Math.max(0, mean / top)) : 0;
-      const tip = rate ? `${f.id} in ${g.key}: ${fmt(mean)} per 1,000 words [${fmt(rate.lo)}–${fmt(rate.hi)}]` : `${f.id} in ${g.key}: 0`;
+      const tip = rate ? `${f.id} in ${g.key}: ${fmt(mean)} per 1,000 words in its own voice [${fmt(rate.lo)}–${fmt(rate.hi)}]${reportedVoices(rate)}` : `${f.id} in ${g.key}: 0`;
+      // The all-voices rate stays in sight where it differs: that gap is what reported speech adds.
+      const all = rate?.all !== undefined && rate.all !== mean ? `<small class="all"${attr('data-all', rate.all)}> / ${esc(fmt(rate.all))}</small>` : '';
       h +=
         `<td class="cell ${familyClass(f.family)}${alpha > 0.55 ? ' dark' : ''}"${attr('data-frame', f.id)}${attr('data-group', g.key)}` +
-        `${attr('data-rate', mean)} style="--a:${alpha.toFixed(3)}"${attr('title', tip)}>${esc(fmt(mean))}</td>`;
+        `${attr('data-rate', mean)} style="--a:${alpha.toFixed(3)}"${attr('title', tip)}>${esc(fmt(mean))}${all}</td>`;
     }
     h += `</tr>\n`;
   }
@@ -77,7 +102,7 @@ function intervals(input: HtmlReportInput): string {
   for (const g of input.groups) {
     const rows = input.frames.filter((f) => {
       const r = g.rates[f.id];
-      return r && (r.mean > 0 || r.hi > 0);
+      return r && (r.mean > 0 || r.hi > 0 || (r.all ?? 0) > 0);
     });
     const scale = Math.max(1e-9, ...rows.map((f) => g.rates[f.id]!.hi), ...rows.map((f) => g.rates[f.id]!.mean));
     h += `<div class="card"${attr('data-outlet', g.key)}><h3>${esc(g.key)} <small>${esc(g.documents)} documents</small></h3>\n`;
@@ -85,14 +110,19 @@ function intervals(input: HtmlReportInput): string {
       h += `<p class="empty">No frame or rhetoric hits.</p></div>\n`;
       continue;
     }
-    h += `<table class="rates"><thead><tr><th>frame</th><th>per 1,000 words [95% interval]</th><th></th></tr></thead><tbody>\n`;
+    h +=
+      `<table class="rates"><thead><tr><th>frame</th><th>own voice per 1,000 words [95% interval]</th><th></th>` +
+      `<th>all voices</th><th>attributed</th><th>quoted</th><th>scare-quoted</th><th>negated</th><th>distanced</th></tr></thead><tbody>\n`;
     for (const f of rows) {
       const r = g.rates[f.id]!;
       const pct = (v: number) => `${(Math.min(1, Math.max(0, v / scale)) * 100).toFixed(1)}%`;
       h +=
         `<tr><td>${esc(f.id)}</td><td class="num">${esc(fmt(r.mean))} [${esc(fmt(r.lo))}–${esc(fmt(r.hi))}]</td>` +
         `<td class="barcell"><span class="track"><span class="range ${familyClass(family.get(f.id) ?? '')}" style="left:${pct(r.lo)};width:calc(${pct(r.hi)} - ${pct(r.lo)})"></span>` +
-        `<span class="dot" style="left:${pct(r.mean)}"></span></span></td></tr>\n`;
+        `<span class="dot" style="left:${pct(r.mean)}"></span></span></td>` +
+        [r.all, r.attributed, r.quoted, r.scareQuoted].map((v) => `<td class="num reported">${esc(fmt(v ?? NaN))}</td>`).join('') +
+        [r.negated, r.distanced].map((v) => `<td class="num reported">${esc(v ?? '–')}</td>`).join('') +
+        `</tr>\n`;
     }
     h += `</tbody></table></div>\n`;
   }
@@ -161,6 +191,8 @@ small,.meta,.doc-id{color:var(--muted)}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;background:#fff}
 th,td{padding:.25rem .5rem;border:1px solid var(--line);text-align:left;vertical-align:top}
+.heatmap small.all,td.reported{color:var(--muted)}
+.heatmap td.cell.dark small.all{color:#eee}
 td.num,.heatmap td.cell{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .heatmap th.grp{text-align:center;font-size:.85rem;min-width:6rem}
 .heatmap th.frame{font-weight:500;font-family:ui-monospace,monospace;font-size:.85rem}
@@ -297,9 +329,13 @@ export async function writeHtmlReport(input: HtmlReportInput, outFile: string): 
         `<header class="top"><h1>${esc(input.title)}</h1>\n<nav class="toc"><a href="#s-heatmap">Heatmap</a><a href="#s-rates">Rates</a>` +
         `<a href="#s-terms">Distinctive terms</a><a href="#s-reuse">Syndication &amp; reuse</a><a href="#documents">Documents</a></nav></header>\n<main>\n`,
     );
-    await put(`<h2 id="s-heatmap">Frames × outlets</h2>\n<p class="meta">Mean rate per 1,000 words; colour intensity is relative to the highest rate in the frame's family.</p>\n`);
+    await put(
+      `<h2 id="s-heatmap">Frames × outlets</h2>\n<p class="meta">Hits per 1,000 words in the outlet's own voice (authorial, not negated, not distanced): ` +
+        `what the outlet asserts, not what it reports others saying. After the slash, where it differs, every hit whatever its voice. ` +
+        `Colour intensity is relative to the highest own-voice rate in the frame's family.</p>\n`,
+    );
     await put(heatmap(input));
-    await put(`<h2 id="s-rates">Rates per outlet, with 95% intervals</h2>\n`);
+    await put(`<h2 id="s-rates">Rates per outlet, with 95% intervals</h2>\n<p class="meta">The interval and bar are the own-voice rate; the columns after them show the hits the outlet reports or disowns: all voices, attributed, quoted and scare-quoted rates, and negated and distanced hits.</p>\n`);
     await put(intervals(input));
     await put(`<h2 id="s-terms">Distinctive terms per outlet</h2>\n`);
     await put(distinctive(input));

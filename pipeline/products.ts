@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { basename, join } from 'node:path';
 import { shippedLexicons } from '../stages/framing/index.js';
-import { compare, writeComparison, type Comparison } from './compare.js';
+import { compare, type Comparison } from './compare.js';
+import { writeComparison } from './compare-output.js';
 import { writeHtmlReport } from './html-report.js';
 import { loadLexicons } from './lexicon/load.js';
 import type { ReuseDigest, ReuseJob } from './reuse-job.js';
@@ -69,7 +70,11 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
         groups: (comparison?.groups ?? []).map((g) => ({
           key: g.key,
           documents: g.documents,
-          rates: Object.fromEntries(comparison!.rates.filter((r) => r.group === g.key).map((r) => [r.frame, { mean: r.rate, lo: r.lo, hi: r.hi }])),
+          rates: Object.fromEntries(
+            comparison!.rates
+              .filter((r) => r.group === g.key)
+              .map((r) => [r.frame, { mean: r.authorialRate, lo: r.authorialLo, hi: r.authorialHi, all: r.rate, attributed: r.attributedRate, quoted: r.quotedRate, scareQuoted: r.scareQuotedRate, negated: r.negated, distanced: r.distanced }]),
+          ),
         })),
         distinctive: (comparison?.groups ?? []).map((g) => ({ group: g.key, terms: comparison!.distinctive.filter((d) => d.group === g.key && d.kind === 'term').slice(0, 12).map((d) => ({ term: d.term, z: d.z })) })),
         passages: digest?.longestPassages ?? [],

@@ -158,7 +158,7 @@ function isCurrent(path: string, bytes: Uint8Array, print: string): boolean {
 /** The report of a document that could not even be read: same schema, status "failed", the reason. */
 function failedReport(entry: CorpusEntry): Record<string, unknown> {
   return {
-    schema: REPORT_SCHEMA, id: entry.id, status: 'failed', error: entry.problem, outlet: entry.source.outlet, url: entry.source.url,
+    schema: REPORT_SCHEMA, id: entry.id, status: 'failed', error: entry.problem, outlet: entry.source.outlet, url: entry.source.url, manifest: entry.source.manifest ?? null,
     // The manifest's language as the language stage would read it ("Russian", "RU" → ru); anything else is und.
     language: (entry.source.language && normaliseLanguage(entry.source.language)) || 'und', text: null,
     metadata: { title: null, date: entry.source.date, dateline: null, agency: null, byline: null, truncated: false },

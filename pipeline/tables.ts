@@ -7,6 +7,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { utf16Indexer } from './offsets.js';
 import { readReports } from './reports.js';
 import { sentenceAround } from './sentence-around.js';
+import { rateColumns, rateValues } from './rate-columns.js';
+import { voiceCounts } from './voice-counts.js';
 
 /**
  * Tidy tables of a run, for pandas and R: one row per document, per frame or rhetoric hit, per
@@ -17,6 +19,7 @@ import { sentenceAround } from './sentence-around.js';
  */
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+/** One column of a table, with its type and the description datapackage.json gives it. */
 export interface Field {
   name: string;
   type: FieldType;
@@ -204,7 +207,7 @@ export interface TablesSummary {
 export async function writeTables(outDir: string, rateIds: string[], ids?: string[]): Promise<TablesSummary> {
   const dir = join(outDir, 'tables');
   mkdirSync(dir, { recursive: true });
-  const rateFields: Field[] = rateIds.map((id) => ({ name: `rate_${id.replace(/-/g, '_')}`, type: 'number', description: `hits of "${id}" per 1,000 body words (0 when none)` }));
+  const rateFields = rateIds.flatMap(rateColumns);
   const tables = {
     documents: new Table(dir, 'documents', [...DOCUMENT_FIELDS, ...rateFields]),
     hits: new Table(dir, 'frame_hits', HIT_FIELDS),
@@ -223,7 +226,7 @@ export async function writeTables(outDir: string, rateIds: string[], ids?: strin
         sentences: r.stats?.sentences ?? null, words: r.stats?.words ?? null, comments: r.comments?.length ?? 0,
         entities: (r.entities ?? []).filter((e) => e.mentions.some((m) => m.in !== 'comment')).length,
         sentiment: r.sentiment ?? null, dominant_frames: r.frames?.dominant?.join(';') ?? null,
-        ...Object.fromEntries(rateIds.map((id, k) => [rateFields[k]!.name, r.stats ? (scores[id]?.per1000 ?? 0) : null])),
+        ...rateValues(rateIds, r.stats?.words ?? null, scores, voiceCounts([...(r.frames?.hits ?? []), ...(r.rhetoric?.hits ?? [])])),
       });
       for (const [kind, list] of [['frame', r.frames?.hits ?? []], ['rhetoric', r.rhetoric?.hits ?? []]] as const) {
         for (const h of list) {

@@ -42,6 +42,7 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
         error: doc.outcome?.status === 'failed' ? doc.outcome.reason : null,
         outlet: doc.source.outlet,
         url: doc.source.url,
+        manifest: doc.source.manifest ?? null,
         // A document that failed before the language stage says the manifest's language, read as
         // the language stage reads it ("eng" is en; "qaa" or an emoji is no language: und).
         language: doc.language ?? (doc.source.language ? normaliseLanguage(doc.source.language) : null) ?? 'und',

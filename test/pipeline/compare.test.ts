@@ -37,7 +37,8 @@ describe('compare: statistics checked by hand', () => {
     const report = (id: string, outlet: string, words: number, count: number, body: string) => ({
       id, status: 'ok', outlet, language: 'en', text: body, metadata: { date: '2024-10-31', agency: null },
       body: { blocks: [{ kind: 'paragraph', start: 0, end: Array.from(body).length }] }, stats: { words },
-      frames: { scores: count ? { 'collective-west': { count } } : {} }, rhetoric: { scores: {} },
+      frames: { hits: Array.from({ length: count }, () => ({ frame: 'collective-west', in: 'body', voice: 'authorial', negated: false, distancing: null, inName: false })), scores: {} },
+      rhetoric: { hits: [], scores: {} },
     });
     writeFileSync(join(dir, 'a.json'), JSON.stringify(report('a', 'TASS', 1000, 2, 'sanctions sanctions collective west')));
     writeFileSync(join(dir, 'b.json'), JSON.stringify(report('b', 'TASS', 500, 0, 'sanctions harvest')));

@@ -3,6 +3,7 @@
  * Internally every range is a UTF-16 offset pair into `text`; the report stage converts
  * to code points at the boundary, so stages can use JavaScript string indexes directly.
  */
+import type { HitCondition } from './lexicon/matcher.js';
 
 /** How bad a diagnostic is: `error` means the document failed. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -163,6 +164,8 @@ export interface Hit extends Range {
   speaker: Speaker | null;
   /** Pattern that matched, so every number traces back to a dictionary line. */
   pattern: string;
+  /** The pattern's condition on the document, until the framing stage has settled it. */
+  when?: HitCondition;
 }
 
 /** The source of attributed or quoted words: as written ("Lavrov", "he") and as the entity it names. */
@@ -181,6 +184,8 @@ export type Voice = 'authorial' | 'attributed' | 'quoted' | 'scare-quoted';
 /** Result of a lexicon-matching stage. */
 export interface HitList {
   hits: Hit[];
+  /** Hits whose pattern's condition the document did not meet: listed with the reason, never counted. */
+  setAside?: Array<Hit & { reason: string }>;
 }
 
 /** The document as it flows through the pipeline; each stage fills one slot. */

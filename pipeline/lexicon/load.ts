@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadDataFile, stageDataPath } from '../data-file.js';
 import type { DataVersion } from '../stage.js';
-import type { Entry } from './matcher.js';
+import { HIT_CONDITIONS, type Entry, type HitCondition } from './matcher.js';
 import { isQuanteda, peekYaml, readLiwc, readQuanteda } from './import.js';
 import { compilePattern, conceptEntry, type Atom } from './pattern.js';
 
@@ -92,19 +92,30 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
         patterns: [],
         file: version.file,
       };
-      for (const p of patterns) {
-        if (typeof p !== 'string') fail(where, `pattern ${JSON.stringify(p)} is not a string`);
+      for (const raw of patterns) {
+        const { source, when } = patternItem(raw, (why) => fail(where, why));
         try {
-          entries.push({ id, family, pattern: compilePattern(p as string, concepts) });
+          entries.push({ id, family, pattern: compilePattern(source, concepts), ...(when ? { when } : {}) });
         } catch (err) {
-          fail(where, `pattern "${String(p)}": ${(err as Error).message}`);
+          fail(where, `pattern "${source}": ${(err as Error).message}`);
         }
-        def.patterns.push(p as string);
+        def.patterns.push(source);
       }
       frames.set(id, def);
     });
   }
   return { frames, entries, versions, skipped };
+}
+
+/** A pattern is a string, or `{pattern, when}` when its hits need a condition on the document. */
+function patternItem(raw: unknown, fail: (why: string) => never): { source: string; when?: HitCondition } {
+  if (typeof raw === 'string') return { source: raw };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(`pattern ${JSON.stringify(raw)} is neither a string nor {pattern, when}`);
+  const { pattern, when, ...rest } = raw as Record<string, unknown>;
+  if (typeof pattern !== 'string') return fail(`pattern ${JSON.stringify(raw)} has no "pattern" string`);
+  if (Object.keys(rest).length) return fail(`pattern "${pattern}": unknown key(s) ${Object.keys(rest).join(', ')}`);
+  if (when !== undefined && !HIT_CONDITIONS.includes(when as HitCondition)) return fail(`pattern "${pattern}": "when" must be one of ${HIT_CONDITIONS.join(', ')}, not ${JSON.stringify(when)}`);
+  return { source: pattern, when: when as HitCondition | undefined };
 }
 
 /**

@@ -8,7 +8,17 @@ export interface Entry {
   id: string;
   family: string;
   pattern: Pattern;
+  /** A condition on the document the hit needs (see `HitCondition`); absent for most patterns. */
+  when?: HitCondition;
 }
+
+/**
+ * `narrative-leaning`: a phrase that frames only in a text already framed that way. A bare "the
+ * West" is the collective-West label in a text whose other framing is the narratives', and a
+ * geographic or diplomatic name elsewhere ("ties between Moscow and the West").
+ */
+export type HitCondition = 'narrative-leaning';
+export const HIT_CONDITIONS: readonly HitCondition[] = ['narrative-leaning'];
 
 /** A raw match over stream pieces [first, last). */
 export interface Match {

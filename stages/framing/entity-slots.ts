@@ -1,5 +1,25 @@
 import type { Entity } from '../../pipeline/document.js';
+import type { Entry } from '../../pipeline/lexicon/matcher.js';
 import type { Stream } from '../../pipeline/lexicon/stream.js';
+import { foldKey } from '../entities/fold.js';
+import { loadGazetteer } from '../entities/gazetteer.js';
+
+/**
+ * Writes the names in entity slots as the entities stage's canonical names, so a lexicon may say
+ * `<ORG:NATO>` or `<PERSON:Lavrov>` by any spelling the gazetteer knows ("NATO" is canonically
+ * "North Atlantic Treaty Organization"). Names the gazetteer does not know stay as written.
+ */
+export function canonicalSlotNames(entries: Entry[]): void {
+  const gaz = loadGazetteer();
+  const canonical = new Map<string, string>();
+  for (const e of gaz.entries) for (const a of [e.name, ...e.aliases]) if (!canonical.has(foldKey(a))) canonical.set(foldKey(a), e.name.toLowerCase());
+  for (const entry of entries) {
+    for (const el of entry.pattern.elements) {
+      if (el.kind !== 'alt') continue;
+      for (const alt of el.alts) for (const a of alt) if ('ent' in a && a.names) a.names = a.names.map((n) => canonical.get(foldKey(n)) ?? n);
+    }
+  }
+}
 
 // Framing and rhetoric walk the same streams of one document: mark each stream once.
 const marked = new WeakMap<Stream, Entity[]>();

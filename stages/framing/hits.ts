@@ -18,7 +18,7 @@ const FIRST_PERSON = new Set(['i', 'we']);
  * Runs a lexicon over every unit of a document, sentence by sentence, and returns hits with
  * region, voice, negation and `inName` (the phrase sits inside a longer proper name).
  */
-export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher): Hit[] {
+export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher, perId = false): Hit[] {
   const text = doc.text!;
   const seg = doc.segment!;
   let quotes = quoteMemo.get(seg);
@@ -44,7 +44,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
       const sent = u.sentence[s.token[from]!]!;
       let to = from;
       while (to < s.surface.length && u.sentence[s.token[to]!] === sent) to++;
-      const matches = resolve(lexicon.find(s, from, to));
+      const matches = perId ? resolvePerId(lexicon.find(s, from, to)) : resolve(lexicon.find(s, from, to));
       if (matches.length) {
         const sentCues = cues.find(s, from, to).filter((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? ''));
         const attributed = sentCues.length > 0;
@@ -53,6 +53,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
           const end = s.end[m.last - 1]!;
           let negated = false;
           for (let k = Math.max(from, m.first - 3); k < m.first; k++) if (NEGATORS.has(s.lower[k]!)) negated = true;
+          if (!negated) negated = negatedWithin(s, m);
           const voice = voiceOf(start, end, quotes, attributed, hasVerb);
           const quote = voice === 'quoted' ? innermost(quotes, start, end) : null;
           hits.push({
@@ -67,6 +68,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
             distancing: distancingOf(s, from, m.first),
             speaker: voice === 'attributed' || voice === 'quoted' ? speakerAround(text, s, from, to, sentCues, named, quote, u, cues) : null,
             pattern: m.entry.pattern.source,
+            ...(m.entry.when ? { when: m.entry.when } : {}),
           });
         }
       }
@@ -74,6 +76,32 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher)
     }
   }
   return hits.sort((a, b) => a.start - b.start || a.end - b.end || byCodeUnit(a.id, b.id));
+}
+
+/**
+ * A clause pattern ("@NATO .. @EXPAND") spans words it does not name: a negator among them ("NATO
+ * has not expanded") negates the hit, unless the pattern itself spells that negator.
+ */
+function negatedWithin(s: Stream, m: Match): boolean {
+  if (m.last - m.first < 3) return false;
+  let own: Set<string> | undefined;
+  for (let k = m.first + 1; k < m.last - 1; k++) {
+    if (!NEGATORS.has(s.lower[k]!)) continue;
+    own ??= new Set(m.entry.pattern.source.toLowerCase().split(/[^a-z']+/));
+    if (!own.has(s.lower[k]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Overlaps resolved within each id only: one stretch can carry two frames ("The collective West is
+ * continuing its confrontation with Russia" is a label and a warmongering clause), and a long
+ * clause pattern of one frame must not swallow another frame's stock phrase.
+ */
+function resolvePerId(matches: Match[]): Match[] {
+  const byId = new Map<string, Match[]>();
+  for (const m of matches) (byId.get(m.entry.id) ?? byId.set(m.entry.id, []).get(m.entry.id)!).push(m);
+  return [...byId.values()].flatMap(resolve).sort((a, b) => a.first - b.first || a.last - b.last || byCodeUnit(a.entry.id, b.entry.id));
 }
 
 /** The narrowest quotation holding [start, end). */

@@ -6,6 +6,8 @@ import { Matcher } from '../../pipeline/lexicon/matcher.js';
 import type { Doc } from '../../pipeline/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { lexiconHits } from './hits.js';
+import { settleConditions } from './conditions.js';
+import { canonicalSlotNames } from './entity-slots.js';
 
 /** The shipped lexicon files of a stage, in a stable order. */
 export function shippedLexicons(stage: string): string[] {
@@ -30,13 +32,14 @@ export interface FramingOptions {
  */
 export function lexiconStage<S extends 'framing' | 'rhetoric'>(assigns: S, folder: string, accept: (family: string) => boolean, opts: FramingOptions): Stage<S> {
   const lex = loadLexicons([...shippedLexicons(folder), ...(opts.lexicons ?? [])], accept);
+  canonicalSlotNames(lex.entries);
   const matcher = new Matcher(lex.entries);
   const cues = attributionCues();
   return {
     name: assigns,
     requires: ['text', 'segment', 'tokens', 'entities'],
     assigns,
-    run: (doc) => ({ hits: lexiconHits(doc, matcher, cues.matcher) }) as NonNullable<Doc[S]>,
+    run: (doc) => settleConditions(lexiconHits(doc, matcher, cues.matcher, assigns === 'framing')) as NonNullable<Doc[S]>,
   };
 }
 

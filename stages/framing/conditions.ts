@@ -1,11 +1,9 @@
 import type { Hit, HitList } from '../../pipeline/document.js';
 
-// A text leans to the narratives when its other narrative hits are at least two and outnumber its
+// A text leans to the narratives when it has other narrative hits and they outnumber its
 // counter-frame hits. Outlets of both sides quote both vocabularies (TASS relays "invasion", Reuters
 // quotes "collective West"); the balance of a whole text, not one hit, says which way it frames.
 // A counter-frame held at a distance ("the so-called invasion") does not frame against the narratives.
-const MIN_NARRATIVE = 2;
-
 /**
  * Settles the hits whose pattern needs a condition on the whole document (`when:` in a lexicon),
  * judged on the unconditional hits only, so the outcome never depends on hit order.
@@ -19,7 +17,7 @@ export function settleConditions(hits: Hit[]): HitList {
     if (h.family === 'narrative') narrative++;
     else if (h.family === 'counter-frame' && !h.distancing && h.voice !== 'scare-quoted') counter++;
   }
-  const leaning = narrative >= MIN_NARRATIVE && narrative > counter;
+  const leaning = narrative > counter;
   const kept: Hit[] = [];
   const setAside: NonNullable<HitList['setAside']> = [];
   for (const h of hits) {

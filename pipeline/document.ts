@@ -164,8 +164,9 @@ export interface Hit extends Range {
   speaker: Speaker | null;
   /** Pattern that matched, so every number traces back to a dictionary line. */
   pattern: string;
-  /** The pattern's condition on the document, until the framing stage has settled it. */
+  /** The pattern's conditions on the document, until the framing stage has settled them. */
   when?: HitCondition;
+  from?: string;
 }
 
 /** The source of attributed or quoted words: as written ("Lavrov", "he") and as the entity it names. */

@@ -93,9 +93,9 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
         file: version.file,
       };
       for (const raw of patterns) {
-        const { source, when } = patternItem(raw, (why) => fail(where, why));
+        const { source, when, from } = patternItem(raw, (why) => fail(where, why));
         try {
-          entries.push({ id, family, pattern: compilePattern(source, concepts), ...(when ? { when } : {}) });
+          entries.push({ id, family, pattern: compilePattern(source, concepts), ...(when ? { when } : {}), ...(from ? { from } : {}) });
         } catch (err) {
           fail(where, `pattern "${source}": ${(err as Error).message}`);
         }
@@ -107,15 +107,18 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
   return { frames, entries, versions, skipped };
 }
 
-/** A pattern is a string, or `{pattern, when}` when its hits need a condition on the document. */
-function patternItem(raw: unknown, fail: (why: string) => never): { source: string; when?: HitCondition } {
+/** A pattern is a string, or `{pattern, when, from}` when its hits need a condition on the document. */
+function patternItem(raw: unknown, fail: (why: string) => never): { source: string; when?: HitCondition; from?: string } {
   if (typeof raw === 'string') return { source: raw };
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(`pattern ${JSON.stringify(raw)} is neither a string nor {pattern, when}`);
-  const { pattern, when, ...rest } = raw as Record<string, unknown>;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(`pattern ${JSON.stringify(raw)} is neither a string nor {pattern, when, from}`);
+  const { pattern, when, from, ...rest } = raw as Record<string, unknown>;
   if (typeof pattern !== 'string') return fail(`pattern ${JSON.stringify(raw)} has no "pattern" string`);
   if (Object.keys(rest).length) return fail(`pattern "${pattern}": unknown key(s) ${Object.keys(rest).join(', ')}`);
   if (when !== undefined && !HIT_CONDITIONS.includes(when as HitCondition)) return fail(`pattern "${pattern}": "when" must be one of ${HIT_CONDITIONS.join(', ')}, not ${JSON.stringify(when)}`);
-  return { source: pattern, when: when as HitCondition | undefined };
+  // YAML reads an unquoted 2022-02-24 as a date: accept it, and give it back as the ISO day.
+  const day = from instanceof Date ? from.toISOString().slice(0, 10) : from;
+  if (day !== undefined && (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day))) return fail(`pattern "${pattern}": "from" must be a date written YYYY-MM-DD, not ${JSON.stringify(from)}`);
+  return { source: pattern, when: when as HitCondition | undefined, from: day as string | undefined };
 }
 
 /**

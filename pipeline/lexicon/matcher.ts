@@ -10,6 +10,8 @@ export interface Entry {
   pattern: Pattern;
   /** A condition on the document the hit needs (see `HitCondition`); absent for most patterns. */
   when?: HitCondition;
+  /** The first publication date (YYYY-MM-DD) at which the phrase frames: a euphemism for a war needs the war. */
+  from?: string;
 }
 
 /**

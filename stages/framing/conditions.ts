@@ -4,16 +4,19 @@ import type { Hit, HitList } from '../../pipeline/document.js';
 // counter-frame hits. Outlets of both sides quote both vocabularies (TASS relays "invasion", Reuters
 // quotes "collective West"); the balance of a whole text, not one hit, says which way it frames.
 // A counter-frame held at a distance ("the so-called invasion") does not frame against the narratives.
+
 /**
- * Settles the hits whose pattern needs a condition on the whole document (`when:` in a lexicon),
- * judged on the unconditional hits only, so the outcome never depends on hit order.
+ * Settles the hits whose pattern needs a condition on the whole document (`when:` and `from:` in a
+ * lexicon), judged on the unconditional hits only, so the outcome never depends on hit order.
+ * `date` is the document's publication day (YYYY-MM-DD) or null; an undated document meets every
+ * `from:` and the report says so in the hit's absence of a set-aside entry.
  */
-export function settleConditions(hits: Hit[]): HitList {
-  if (!hits.some((h) => h.when)) return { hits };
+export function settleConditions(hits: Hit[], date: string | null): HitList {
+  if (!hits.some((h) => h.when || h.from)) return { hits };
   let narrative = 0;
   let counter = 0;
   for (const h of hits) {
-    if (h.when || h.inName || h.negated || h.region === 'comment') continue;
+    if (h.when || h.from || h.inName || h.negated || h.region === 'comment') continue;
     if (h.family === 'narrative') narrative++;
     else if (h.family === 'counter-frame' && !h.distancing && h.voice !== 'scare-quoted') counter++;
   }
@@ -21,9 +24,12 @@ export function settleConditions(hits: Hit[]): HitList {
   const kept: Hit[] = [];
   const setAside: NonNullable<HitList['setAside']> = [];
   for (const h of hits) {
-    const { when, ...hit } = h;
-    if (!when || leaning) kept.push(hit);
-    else setAside.push({ ...hit, reason: `${when}: ${narrative} other narrative hit(s), ${counter} counter-frame hit(s)` });
+    const { when, from, ...hit } = h;
+    const why: string[] = [];
+    if (when && !leaning) why.push(`${when}: ${narrative} other narrative hit(s), ${counter} counter-frame hit(s)`);
+    if (from && date !== null && date < from) why.push(`from ${from}: dated ${date}`);
+    if (why.length) setAside.push({ ...hit, reason: why.join('; ') });
+    else kept.push(hit);
   }
   return { hits: kept, setAside };
 }

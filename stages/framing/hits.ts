@@ -18,7 +18,7 @@ const FIRST_PERSON = new Set(['i', 'we']);
  * Runs a lexicon over every unit of a document, sentence by sentence, and returns hits with
  * region, voice, negation and `inName` (the phrase sits inside a longer proper name).
  */
-export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher, perId = false): Hit[] {
+export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher, nestInClauses = false): Hit[] {
   const text = doc.text!;
   const seg = doc.segment!;
   let quotes = quoteMemo.get(seg);
@@ -44,7 +44,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
       const sent = u.sentence[s.token[from]!]!;
       let to = from;
       while (to < s.surface.length && u.sentence[s.token[to]!] === sent) to++;
-      const matches = perId ? resolvePerId(lexicon.find(s, from, to)) : resolve(lexicon.find(s, from, to));
+      const matches = nestInClauses ? resolveFrames(lexicon.find(s, from, to)) : resolve(lexicon.find(s, from, to));
       if (matches.length) {
         const sentCues = cues.find(s, from, to).filter((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? ''));
         const attributed = sentCues.length > 0;
@@ -69,6 +69,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
             speaker: voice === 'attributed' || voice === 'quoted' ? speakerAround(text, s, from, to, sentCues, named, quote, u, cues) : null,
             pattern: m.entry.pattern.source,
             ...(m.entry.when ? { when: m.entry.when } : {}),
+            ...(m.entry.from ? { from: m.entry.from } : {}),
           });
         }
       }
@@ -94,14 +95,22 @@ function negatedWithin(s: Stream, m: Match): boolean {
 }
 
 /**
- * Overlaps resolved within each id only: one stretch can carry two frames ("The collective West is
- * continuing its confrontation with Russia" is a label and a warmongering clause), and a long
- * clause pattern of one frame must not swallow another frame's stock phrase.
+ * Longest match first, as for rhetoric, with one exception: a clause pattern ("@WEST .. war with
+ * @RUSSIA_SIDE") spans words it does not name, so another frame's stock phrase inside it ("The
+ * collective West is continuing its confrontation with Russia") is a frame of its own and kept.
+ * A phrase inside another frame's phrase ("indivisible Eurasian security architecture") is not.
  */
-function resolvePerId(matches: Match[]): Match[] {
-  const byId = new Map<string, Match[]>();
-  for (const m of matches) (byId.get(m.entry.id) ?? byId.set(m.entry.id, []).get(m.entry.id)!).push(m);
-  return [...byId.values()].flatMap(resolve).sort((a, b) => a.first - b.first || a.last - b.last || byCodeUnit(a.entry.id, b.entry.id));
+function resolveFrames(matches: Match[]): Match[] {
+  const kept = resolve(matches);
+  const clauses = kept.filter((m) => hasClauseGap(m));
+  if (clauses.length === 0) return kept;
+  const inside = (m: Match) => clauses.some((c) => c.entry.id !== m.entry.id && c.first <= m.first && m.last <= c.last);
+  const extra = resolve(matches.filter((m) => !hasClauseGap(m) && !kept.includes(m) && inside(m)));
+  return [...kept, ...extra].sort((a, b) => a.first - b.first || a.last - b.last || byCodeUnit(a.entry.id, b.entry.id));
+}
+
+function hasClauseGap(m: Match): boolean {
+  return m.entry.pattern.elements.some((e) => e.kind === 'gap' && e.clause);
 }
 
 /** The narrowest quotation holding [start, end). */

@@ -39,8 +39,14 @@ export function lexiconStage<S extends 'framing' | 'rhetoric'>(assigns: S, folde
     name: assigns,
     requires: ['text', 'segment', 'tokens', 'entities'],
     assigns,
-    run: (doc) => settleConditions(lexiconHits(doc, matcher, cues.matcher, assigns === 'framing')) as NonNullable<Doc[S]>,
+    run: (doc) => settleConditions(lexiconHits(doc, matcher, cues.matcher, assigns === 'framing'), publicationDay(doc)) as NonNullable<Doc[S]>,
   };
+}
+
+/** The manifest's date, else the page's own, as YYYY-MM-DD; null when neither gives a day. */
+function publicationDay(doc: Readonly<Doc>): string | null {
+  const d = doc.source.date ?? doc.segment?.metadata.date ?? null;
+  return d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : null;
 }
 
 /** The framing stage: narrative and counter-frame hits with voice, negation and inName. */

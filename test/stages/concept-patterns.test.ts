@@ -58,8 +58,8 @@ describe('concept patterns', () => {
   });
 
   it('marks a negator inside the clause as negation, and not one the pattern spells', () => {
-    expect(hits(run('NATO has not moved closer to our borders.'), 'test-alliance-creep').map((h) => h.negated)).toEqual([true]);
-    expect(hits(run('NATO has steadily moved closer to our borders.'), 'test-alliance-creep').map((h) => h.negated)).toEqual([false]);
+    expect(hits(run('The bloc has not encroached toward Belarus’s borders.'), 'test-alliance-creep').map((h) => h.negated)).toEqual([true]);
+    expect(hits(run('The bloc has steadily encroached toward Belarus’s borders.'), 'test-alliance-creep').map((h) => h.negated)).toEqual([false]);
   });
 
   it('fills entity slots from the entities stage, by type and by canonical name', () => {
@@ -108,5 +108,34 @@ describe('a bare "the West" frames only a text that leans to the narratives', ()
     expect((r.frames.hits as Array<{ text: string }>).some((h) => h.text === 'the West')).toBe(false);
     expect(r.frames.setAside).toEqual([expect.objectContaining({ frame: 'collective-west', text: 'the West', reason: expect.stringMatching(/^narrative-leaning: 0 other narrative hit\(s\), [1-9]\d* counter-frame hit\(s\)$/) })]);
     expect(r.frames.scores['collective-west']).toBeUndefined();
+  });
+});
+
+describe('overlaps between frames', () => {
+  const frames = (text: string) => (analyse(text).frames.hits as Array<{ frame: string; text: string }>).map((h) => `${h.frame}: ${h.text}`);
+  it("keeps another frame's phrase inside a clause pattern's span", () => {
+    const got = frames('The collective West is continuing its policy of confrontation with Russia.');
+    expect(got).toContain('collective-west: collective West');
+    expect(got.some((h) => h.startsWith('western-warmongering: The collective West is continuing'))).toBe(true);
+  });
+  it("drops a phrase nested in another frame's stock phrase", () => {
+    expect(frames('Minsk advocates a unified and indivisible Eurasian security architecture.').filter((h) => h.startsWith('eurasian-security-order'))).toEqual([]);
+  });
+});
+
+describe('a pattern dated from an event frames only in texts published after it', () => {
+  const text = 'The collective West keeps pumping weapons into Kiev. Putin and Lukashenko discussed the situation in Ukraine on Friday.';
+  const euphemism = (date: string | null) => {
+    const r = analyse(text, { date }, `d-${date}`);
+    return { hit: (r.frames.hits as Array<{ frame: string }>).some((h) => h.frame === 'war-euphemism'), aside: r.frames.setAside as Array<{ reason: string }> };
+  };
+  it('sets "the situation in Ukraine" aside before the full-scale invasion, with the reason', () => {
+    const before = euphemism('2021-12-01');
+    expect(before.hit).toBe(false);
+    expect(before.aside.map((a) => a.reason)).toEqual(['from 2022-02-24: dated 2021-12-01']);
+  });
+  it('counts it after the invasion, and in an undated text', () => {
+    expect(euphemism('2022-06-01')).toEqual({ hit: true, aside: [] });
+    expect(euphemism(null)).toEqual({ hit: true, aside: [] });
   });
 });

@@ -43,19 +43,24 @@ export class Matcher {
   private pair: Array<Map<number, number[]>> = [];
   private pairExact: Array<Map<number, number[]>> = [];
   private anyFirst: number[] = [];
-  /** Entries that may start with an entity slot: tried where a mention starts. */
-  private entityFirst: number[] = [];
+  /** Entries that may start with an entity slot, by the slot's type: tried where such a mention starts. */
+  private entityFirst = new Map<string, number[]>();
   /** Entries starting with a word prefix ("abandon*", from imported dictionaries), by prefix. */
   private byPrefix = new Map<string, number[]>();
   private prefixLengths: number[] = [];
   /** Per entry, the last token it was tried at (+1): an entry reached twice at one token is tried once. */
   private triedAt: Int32Array;
   private stamp = 0;
+  /** Per entry with gaps, the word sets of its later required positions (see `requiredWords`). */
+  private needs: Array<Array<Set<string>> | null>;
+  /** The words (lowercase and lemma) of the sentence being searched, built when an entry needs it. */
+  private bag: Set<string> | null = null;
 
   // The indexes hold entry positions, not entries: the per-candidate "tried here?" check is then
   // an array read, where a Map from entry to position cost a look-up per candidate.
   constructor(readonly entries: Entry[]) {
     this.triedAt = new Int32Array(entries.length);
+    this.needs = entries.map((e) => requiredWords(e.pattern.elements));
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k]!;
       const prefixes = firstPrefixes(e.pattern.elements);
@@ -71,21 +76,22 @@ export class Matcher {
         this.anyFirst.push(k);
         continue;
       }
-      if (first.entity) this.entityFirst.push(k);
-      const keys = first.keys;
-      const next = first.entity ? null : nextWords(e.pattern.elements);
-      for (const { key, exact } of keys) {
-        const first = wordId(key);
+      for (const type of first.entityTypes) {
+        const list = this.entityFirst.get(type) ?? this.entityFirst.set(type, []).get(type)!;
+        if (!list.includes(k)) list.push(k);
+      }
+      for (const { key, exact, next } of first.keys) {
+        const id = wordId(key);
         if (!next) {
-          const list = ((exact ? this.flatExact : this.flat)[first] ??= []);
+          const list = ((exact ? this.flatExact : this.flat)[id] ??= []);
           if (!list.includes(k)) list.push(k);
           continue;
         }
-        const byNext = ((exact ? this.pairExact : this.pair)[first] ??= new Map());
+        const byNext = ((exact ? this.pairExact : this.pair)[id] ??= new Map());
         for (const [lit, litExact] of [...[...next.lits].map((l) => [l, false] as const), ...[...next.exact].map((l) => [l, true] as const)]) {
           // Exact-case second words are keyed apart from case-folded ones (negative ids).
-          const id = litExact ? -1 - wordId(lit) : wordId(lit);
-          const list = byNext.get(id) ?? byNext.set(id, []).get(id)!;
+          const nid = litExact ? -1 - wordId(lit) : wordId(lit);
+          const list = byNext.get(nid) ?? byNext.set(nid, []).get(nid)!;
           if (!list.includes(k)) list.push(k);
         }
       }
@@ -97,10 +103,11 @@ export class Matcher {
   find(s: Stream, from: number, to: number): Match[] {
     const out: Match[] = [];
     const ids = streamIds(s);
+    this.bag = null;
     for (let i = from; i < to; i++) {
       if (++this.stamp > 2e9) (this.stamp = 1), this.triedAt.fill(0);
       for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
-      if (this.entityFirst.length && s.ents && s.ents.end[i]! > 0) for (const e of this.entityFirst) this.tryAt(e, i, s, to, out);
+      if (this.entityFirst.size && s.ents && s.ents.end[i]! > 0) for (const e of this.entityFirst.get(s.ents.type[i]!) ?? []) this.tryAt(e, i, s, to, out);
       if (this.prefixLengths.length) {
         const lower = s.lower[i]!;
         for (const n of this.prefixLengths) {
@@ -142,9 +149,51 @@ export class Matcher {
     if (this.triedAt[k] === this.stamp) return;
     this.triedAt[k] = this.stamp;
     const e = this.entries[k]!;
+    const needs = this.needs[k];
+    if (needs) {
+      const bag = this.bag ?? (this.bag = sentenceBag(s, i, to));
+      for (const need of needs) {
+        let found = false;
+        for (const w of need) if (bag.has(w)) (found = true);
+        if (!found) return;
+      }
+    }
     const end = longest(e.pattern.elements, 0, i, s, to);
     if (end > i) out.push({ first: i, last: end, entry: e });
   }
+}
+
+/**
+ * A pattern with gaps ("@WEST .. direct? war|conflict with|against @RUSSIA_SIDE") may try many
+ * paths from each start; it can only match in a sentence holding a word of each of its later
+ * required positions, which a set look-up tells first. Positions that may be an entity, a prefix or
+ * a POS tag are left out; so is a pattern without gaps, whose one path is cheap.
+ */
+function requiredWords(elements: Element[]): Array<Set<string>> | null {
+  if (!elements.some((e) => e.kind === 'gap')) return null;
+  const needs: Array<Set<string>> = [];
+  for (const el of elements.slice(1)) {
+    if (el.kind !== 'alt' || el.optional) continue;
+    const words = new Set<string>();
+    let plain = true;
+    for (const alt of el.alts) {
+      const a = alt[0]!;
+      if (!('lit' in a)) plain = false;
+      else words.add(a.lit.toLowerCase());
+    }
+    if (plain) needs.push(words);
+  }
+  return needs.length ? needs : null;
+}
+
+/**
+ * The sentence's words from `from` to its end: a later position of a pattern lies after its start.
+ * (Built at the first start that needs it, so later starts see a superset: never a false "absent".)
+ */
+function sentenceBag(s: Stream, from: number, to: number): Set<string> {
+  const bag = new Set<string>();
+  for (let i = from; i < to; i++) (bag.add(s.lower[i]!), bag.add(s.lemma[i]!));
+  return bag;
 }
 
 /** The words that may stand right after a pattern's first word; null when any word may (or none need). */
@@ -153,22 +202,21 @@ interface NextWords {
   exact: Set<string>;
 }
 
-function nextWords(elements: Element[]): NextWords | null {
-  const first = elements[0];
-  if (first?.kind !== 'alt' || first.optional) return null;
+/**
+ * The words a pattern may continue with after an alternative of its first element: the
+ * alternative's own second piece ("the" of "the alliance" is followed by "alliance"), else the
+ * first words of the elements after it. Keyed per alternative, so "the" in a concept of "the
+ * alliance | the bloc | nato" is only tried before "alliance" or "bloc", never at every "the".
+ */
+function nextAfter(alt: Atom[], elements: Element[]): NextWords | null {
   const out: NextWords = { lits: new Set(), exact: new Set() };
   const add = (a: Atom): boolean => {
     if (!('lit' in a)) return false;
     (a.exact ? out.exact : out.lits).add(a.lit);
     return true;
   };
-  for (const alt of first.alts) {
-    // "on-the-ground" is one alternative of five pieces: its second piece follows.
-    if (alt.length >= 2) {
-      if (!add(alt[1]!)) return null;
-    } else if (!firstWordsFrom(elements, 1, add)) return null;
-  }
-  return out;
+  if (alt.length >= 2) return add(alt[1]!) ? out : null;
+  return firstWordsFrom(elements, 1, add) ? out : null;
 }
 
 /** Adds every word a match may continue with from element ei; false when that is unbounded. */
@@ -210,19 +258,33 @@ function firstPrefixes(elements: Element[]): string[] | null {
   return out;
 }
 
-/** The words a pattern may start with, and whether it may also start with an entity mention. */
-function firstKeys(elements: Element[]): { keys: Array<{ key: string; exact: boolean }>; entity: boolean } | null {
+/**
+ * The words a pattern may start with (each with the words that may follow it, or null for any),
+ * and the entity types of the slots it may start with.
+ */
+function firstKeys(elements: Element[]): { keys: Array<{ key: string; exact: boolean; next: NextWords | null }>; entityTypes: Set<string> } | null {
   const first = elements[0];
   if (!first || first.kind !== 'alt' || first.optional) return null;
-  const keys: Array<{ key: string; exact: boolean }> = [];
-  let entity = false;
+  // One key may head several alternatives: their followers merge, and any open one opens the key.
+  const byKey = new Map<string, { key: string; exact: boolean; next: NextWords | null }>();
+  const entityTypes = new Set<string>();
   for (const alt of first.alts) {
     const a = alt[0]!;
-    if ('ent' in a) entity = true;
-    else if ('lit' in a) keys.push({ key: a.lit, exact: a.exact });
-    else return null;
+    if ('ent' in a) {
+      entityTypes.add(a.ent);
+      continue;
+    }
+    if (!('lit' in a)) return null;
+    const next = nextAfter(alt, elements);
+    const id = `${a.exact ? '=' : ''}${a.lit}`;
+    const seen = byKey.get(id);
+    if (!seen) byKey.set(id, { key: a.lit, exact: a.exact, next });
+    else if (seen.next && next) {
+      for (const l of next.lits) seen.next.lits.add(l);
+      for (const l of next.exact) seen.next.exact.add(l);
+    } else seen.next = null;
   }
-  return { keys, entity };
+  return { keys: [...byKey.values()], entityTypes };
 }
 
 // Where a clause gap (`..`) stops: punctuation that closes a clause, and words that open another.
@@ -234,8 +296,8 @@ function clauseStop(s: Stream, i: number): boolean {
 
 function atomOk(a: Atom, s: Stream, i: number): boolean {
   if ('prefix' in a) return s.lower[i]!.startsWith(a.prefix);
-  if ('ent' in a) return false;
-  if (!('lit' in a)) return s.pos[i] === a.pos;
+  // An entity slot has neither `lit` nor `pos`: it fails here and is read by `longest`.
+  if (!('lit' in a)) return s.pos[i] === (a as { pos?: string }).pos;
   if (a.pos && s.pos[i] !== a.pos) return false;
   return a.exact ? s.surface[i] === a.lit : s.lower[i] === a.lit || s.lemma[i] === a.lit;
 }
@@ -258,6 +320,10 @@ function longest(els: Element[], ei: number, i: number, s: Stream, to: number): 
     for (let g = 0; g <= el.max && i + g <= to; g++) best = Math.max(best, longest(els, ei + 1, i + g, s, to));
     return best;
   }
+  const quick = el.firsts;
+  if (quick && i < to && !quick.lits.has(s.lower[i]!) && !quick.lits.has(s.lemma[i]!) && !quick.exact.has(s.surface[i]!)) {
+    return el.optional ? longest(els, ei + 1, i, s, to) : -1;
+  }
   for (const alt of el.alts) {
     let j = i;
     let ok = true;
@@ -266,21 +332,22 @@ function longest(els: Element[], ei: number, i: number, s: Stream, to: number): 
         ok = false;
         break;
       }
-      if ('ent' in a) {
-        // An entity slot takes the whole mention, of the type (and canonical name) asked for.
-        const end = s.ents?.end[j] ?? 0;
-        if (end === 0 || end > to || s.ents!.type[j] !== a.ent || (a.names && !a.names.includes(s.ents!.name[j]!))) {
-          ok = false;
-          break;
-        }
-        j = end;
+      if (atomOk(a, s, j)) {
+        j++;
         continue;
       }
-      if (!atomOk(a, s, j)) {
+      // An entity slot takes the whole mention, of the type (and canonical name) asked for.
+      const end = 'ent' in a ? (s.ents?.end[j] ?? 0) : 0;
+      if (end === 0 || end > to || s.ents!.type[j] !== (a as { ent: string }).ent) {
         ok = false;
         break;
       }
-      j++;
+      const names = (a as { names: string[] | null }).names;
+      if (names && !names.includes(s.ents!.name[j]!)) {
+        ok = false;
+        break;
+      }
+      j = end;
     }
     if (ok) best = Math.max(best, longest(els, ei + 1, j, s, to));
   }

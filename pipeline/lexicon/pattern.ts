@@ -16,8 +16,30 @@ export type Atom = { lit: string; exact: boolean; pos?: string } | { prefix: str
 
 /** A position in a pattern: alternatives, each a short sequence of atoms (hyphen splits, concept entries). */
 export type Element =
-  | { kind: 'alt'; alts: Atom[][]; optional: boolean }
+  | { kind: 'alt'; alts: Atom[][]; optional: boolean; firsts: FirstWords | null }
   | { kind: 'gap'; max: number; clause: boolean };
+
+/**
+ * The words any alternative of a position starts with, folded and exact, when there are many and all
+ * are plain words: a concept may offer dozens, most tokens start none, and one look-up says so.
+ */
+export interface FirstWords {
+  lits: Set<string>;
+  exact: Set<string>;
+}
+
+const QUICK_REJECT_FROM = 5;
+
+function firstWords(alts: Atom[][]): FirstWords | null {
+  if (alts.length < QUICK_REJECT_FROM) return null;
+  const out: FirstWords = { lits: new Set(), exact: new Set() };
+  for (const alt of alts) {
+    const a = alt[0]!;
+    if (!('lit' in a) || a.pos) return null;
+    (a.exact ? out.exact : out.lits).add(a.lit);
+  }
+  return out;
+}
 
 /** Named concept sets (`@ACTOR`): each entry a sequence of atoms. */
 export type Concepts = ReadonlyMap<string, Atom[][]>;
@@ -83,7 +105,7 @@ export function compilePattern(source: string, concepts: Concepts = new Map()): 
       }
       return [atoms(alt, raw)];
     });
-    elements.push({ kind: 'alt', alts, optional });
+    elements.push({ kind: 'alt', alts, optional, firsts: firstWords(alts) });
   }
   if (elements[0]?.kind === 'gap' || elements[elements.length - 1]?.kind === 'gap') throw new Error('a pattern cannot start or end with a gap');
   if (!elements.some((e) => e.kind === 'alt' && !e.optional)) throw new Error('a pattern needs at least one required element');

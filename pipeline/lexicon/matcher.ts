@@ -288,10 +288,14 @@ function firstKeys(elements: Element[]): { keys: Array<{ key: string; exact: boo
 }
 
 // Where a clause gap (`..`) stops: punctuation that closes a clause, and words that open another.
-const CLAUSE_STOPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '[', ']', 'which', 'who', 'whom', 'whose', 'but', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'if']);
+// Subordinators stop a gap only when a clause follows: "since" opens one in "since NATO expanded",
+// not in "the alliance has since kept expanding", where a verb follows it.
+const CLAUSE_STOPS = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '[', ']', 'which', 'who', 'whom', 'whose', 'but']);
+const SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'if']);
 
 function clauseStop(s: Stream, i: number): boolean {
-  return CLAUSE_STOPS.has(s.lower[i]!);
+  const w = s.lower[i]!;
+  return CLAUSE_STOPS.has(w) || (SUBORDINATORS.has(w) && s.pos[i + 1] !== 'VERB' && s.pos[i + 1] !== 'AUX');
 }
 
 function atomOk(a: Atom, s: Stream, i: number): boolean {

@@ -5,6 +5,7 @@ import { pieceRegion } from '../entities/index.js';
 import { findQuotes, opensWithQuote, type Quote } from './quotes.js';
 import { distancingOf, speakerOf, speakers } from './speaker.js';
 import { voiceOf } from './voice.js';
+import { reportedSpans, titleSource } from './reported.js';
 import { markEntities } from './entity-slots.js';
 import { byCodeUnit } from '../../pipeline/sort.js';
 
@@ -29,6 +30,9 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
     quoteMemo.set(seg, (quotes = quoteRanges.flatMap((r, i) => findQuotes(text, r, i + 1 < blocks.length && opensWithQuote(text, blocks[i + 1]!)))));
   }
   const names = nameSpans(doc.entities ?? []);
+  const title = seg.metadata.title;
+  const titleAt = title ? titleSource(text.slice(title.start, title.end)) : null;
+  const titleSourceAt = title && titleAt !== null ? title.start + titleAt : null;
   const named = speakers(doc.entities ?? []);
   const hits: Hit[] = [];
   for (const u of doc.tokens!.units) {
@@ -46,15 +50,17 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
       while (to < s.surface.length && u.sentence[s.token[to]!] === sent) to++;
       const matches = nestInClauses ? resolveFrames(lexicon.find(s, from, to)) : resolve(lexicon.find(s, from, to));
       if (matches.length) {
-        const sentCues = cues.find(s, from, to).filter((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? ''));
-        const attributed = sentCues.length > 0;
+        // "We say" is the outlet speaking; "so-called" is a compound, not a report of calling.
+        const sentCues = cues.find(s, from, to).filter((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? '') && !inCompound(s, c.first));
+        const reported = reportedSpans(s, from, to, sentCues);
         for (const m of matches) {
           const start = s.start[m.first]!;
           const end = s.end[m.last - 1]!;
           let negated = false;
           for (let k = Math.max(from, m.first - 3); k < m.first; k++) if (NEGATORS.has(s.lower[k]!)) negated = true;
           if (!negated) negated = negatedWithin(s, m);
-          const voice = voiceOf(start, end, quotes, attributed, hasVerb);
+          const attributed = reported.some(([a, b]) => a <= m.first && m.first < b) || (titleSourceAt !== null && region(m.first) === 'title' && start < titleSourceAt);
+          const voice = voiceOf(start, end, quotes, attributed, hasVerb, (q) => quotesPatternWord(s, m, q));
           const quote = voice === 'quoted' ? innermost(quotes, start, end) : null;
           hits.push({
             id: m.entry.id,
@@ -77,6 +83,18 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
     }
   }
   return hits.sort((a, b) => a.start - b.start || a.end - b.end || byCodeUnit(a.id, b.id));
+}
+
+/** Whether piece k is glued to a hyphen before it ("so-called", "self-declared"). */
+function inCompound(s: Stream, k: number): boolean {
+  return k > 0 && s.end[k - 1] === s.start[k] && (s.lower[k - 1] === '-' || s.token[k - 1] === s.token[k]);
+}
+
+/** Whether a quotation holds a word the pattern spells (not one its gaps or concepts took). */
+function quotesPatternWord(s: Stream, m: Match, q: Quote): boolean {
+  const own = new Set(m.entry.pattern.source.toLowerCase().split(/[^\p{L}\p{N}'-]+/u));
+  for (let k = m.first; k < m.last; k++) if (s.start[k]! >= q.start && s.end[k]! <= q.end && (own.has(s.lower[k]!) || own.has(s.lemma[k]!))) return true;
+  return false;
 }
 
 /**

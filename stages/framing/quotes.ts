@@ -35,12 +35,19 @@ export function findQuotes(text: string, range: Range, continues = false): Quote
       return true;
     };
     if (c === '"') {
-      if (top?.ch === '"' || stack.some((s) => s.ch === '"')) close('"');
+      // A straight mark between a word and a space closes; between a space and a word it opens.
+      // Writers mix marks ("Russian invasion.”) and leave strays ("1984'): a closer with nothing to
+      // close is dropped, and one may close a curly opening.
+      const closing = /[\p{L}\p{N}.,!?…)%’']/u.test(prev) && /[\s.,;:!?)\]}—–-]/u.test(next);
+      const opening = /[\s([{—–-]/u.test(prev) && !/\s/u.test(next);
+      if (closing) close('"') || close('”');
+      else if (opening) stack.push({ ch: '"', at: i });
+      else if (top?.ch === '"' || stack.some((s) => s.ch === '"')) close('"');
       else stack.push({ ch: '"', at: i });
     } else if (c === '“' || c === '«' || c === '„') {
       stack.push({ ch: OPEN_CLOSE[c]!, at: i });
     } else if (c === '”' || c === '»') {
-      close(c);
+      close(c) || (c === '”' && close('"'));
     } else if (c === "'" || c === '‘' || c === '’') {
       const opensHere = /[\s([{—–-]/u.test(prev) && /[\p{L}\p{N}]/u.test(next);
       const closesHere = /[\p{L}\p{N}.,!?…)%]/u.test(prev) && /[\s.,;:!?)\]}—–-]/u.test(next);
@@ -49,8 +56,10 @@ export function findQuotes(text: string, range: Range, continues = false): Quote
       else if (opensHere && c !== '’') stack.push({ ch: c === '‘' ? '’' : "'", at: i });
     }
   }
-  const open = stack.find((x) => x.ch === '"' || x.ch === '”' || x.ch === '»');
-  if (continues && open) {
+  // The quotation that runs on is the last one opened, and only if no whole quotation follows it:
+  // straight marks do not nest, so an opener before a closed pair is a stray.
+  const open = [...stack].reverse().find((x) => x.ch === '"' || x.ch === '”' || x.ch === '»');
+  if (continues && open && !out.some((q) => q.start > open.at)) {
     const content = text.slice(open.at + 1, range.end);
     out.push({ start: open.at + 1, end: range.end, words: content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length });
   }

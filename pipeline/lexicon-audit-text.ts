@@ -38,6 +38,7 @@ function extras(c: AuditCounts): string {
     ...other,
     ...(c.inName ? [`${c.inName} in names (not judged)`] : []),
     ...(c.negated ? [`${c.negated} negated`] : []),
+    ...(c.setAside ? [`${c.setAside} set aside (condition not met)`] : []),
     ...(c.distanced ? [`${c.distanced} distanced`] : []),
     ...(c.byRegion.comment ? [`${c.byRegion.comment} in comments`] : []),
   ];

@@ -30,7 +30,7 @@ interface Report {
   id?: unknown;
   outlet?: string | null;
   text?: string | null;
-  frames?: { hits?: Hit[] } | null;
+  frames?: { hits?: Hit[]; setAside?: Hit[] } | null;
   rhetoric?: { hits?: Hit[] } | null;
 }
 
@@ -56,6 +56,8 @@ export interface AuditCounts {
   negated: number;
   distanced: number;
   inName: number;
+  /** Matches held back because the document did not meet the pattern's condition (`frames.setAside`). */
+  setAside: number;
   /** Against gold (null without --gold, or for an id the gold is not annotated with). */
   gold: { judged: number; matched: number; precision: number | null } | null;
 }
@@ -207,6 +209,7 @@ class Tally {
   negated = 0;
   distanced = 0;
   inName = 0;
+  setAside = 0;
   judged = 0;
   matched = 0;
   /** The number of the last report counted in `documents`, so a document counts once however many hits it has. */
@@ -239,6 +242,7 @@ class Tally {
       negated: this.negated,
       distanced: this.distanced,
       inName: this.inName,
+      setAside: this.setAside,
       gold: gold === 'judged' ? { judged: this.judged, matched: this.matched, precision: this.judged ? round3(this.matched / this.judged) : null } : null,
     };
   }
@@ -321,6 +325,16 @@ export class LexiconAuditor {
           }
         }
       }
+    }
+    for (const h of r.frames?.setAside ?? []) {
+      const fid = h.frame ?? '(no id)';
+      const key = `frame\u0000${fid}`;
+      const frame = this.frames.get(key) ?? this.frames.set(key, new FrameTally(fid, 'frame')).get(key)!;
+      const source = h.pattern ?? '(no pattern)';
+      const pattern = frame.patterns.get(source) ?? frame.patterns.set(source, new PatternTally(new ExamplePicker(this.n))).get(source)!;
+      frame.families.add(h.family ?? '(none)');
+      frame.setAside++;
+      pattern.setAside++;
     }
     if (gold && located) this.findGaps(r, id, text, located, lists, utf16);
   }

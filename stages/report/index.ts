@@ -75,7 +75,7 @@ export function createReport(provenance: (doc: Readonly<Doc>) => Provenance): St
           ? {
               hits: doc.framing.hits.map((h) => ({ frame: h.id, family: h.family, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, speaker: h.speaker, inName: h.inName, negated: h.negated, distancing: h.distancing, pattern: h.pattern })),
               scores: frameScores!,
-              setAside: (doc.framing.setAside ?? []).map((h) => ({ frame: h.id, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, pattern: h.pattern, reason: h.reason })),
+              setAside: (doc.framing.setAside ?? []).map((h) => ({ frame: h.id, family: h.family, text: text!.slice(h.start, h.end), start: cp(h.start), end: cp(h.end), in: h.region, voice: h.voice, pattern: h.pattern, reason: h.reason })),
               commentScores: score(doc.framing.hits, commentWords(doc), inComments),
               dominant: dominant(frameScores!),
             }

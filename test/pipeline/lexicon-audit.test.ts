@@ -120,6 +120,17 @@ describe('framescope lexicon-audit', () => {
     expect(p.examples[1]!.context).toBe('The «collective West».');
   });
 
+  it('counts the matches a pattern\'s condition set aside, apart from its hits', () => {
+    const a = new LexiconAuditor({ examples: 1 });
+    const text = 'The West and Moscow talked. The invasion went on.';
+    const aside = { frame: 'collective-west', family: 'narrative', start: 0, end: 8, in: 'body', voice: 'authorial', pattern: 'the =West', reason: 'narrative-leaning: 0 other narrative hit(s), 1 counter-frame hit(s)' };
+    const invasion = { frame: 'invasion', family: 'counter-frame', start: 32, end: 40, in: 'body', voice: 'authorial', pattern: 'invasion' };
+    a.add({ id: 'd', outlet: 'Outlet A', text, frames: { hits: [invasion], setAside: [aside] }, rhetoric: null });
+    const cw = a.result().frames.find((f) => f.id === 'collective-west')!;
+    expect(cw).toMatchObject({ family: 'narrative', hits: 0, setAside: 1 });
+    expect(cw.patterns.map((p) => [p.pattern, p.hits, p.setAside])).toEqual([['the =West', 0, 1]]);
+  });
+
   it('gives the same bytes on every run and whatever order the reports come in', async () => {
     const [r1, r2] = [await cli(['lexicon-audit', out, '--gold', gold, '--json', join(dir, 'd1.json')]), await cli(['lexicon-audit', out, '--gold', gold, '--json', join(dir, 'd2.json')])];
     expect(r1.stdout).toBe(r2.stdout);

@@ -1,7 +1,8 @@
 import type { Hit, HitList } from '../../pipeline/document.js';
 
 // A text leans to the narratives when it has other narrative hits and they outnumber its
-// counter-frame hits. Outlets of both sides quote both vocabularies (TASS relays "invasion", Reuters
+// counter-frame hits; for a phrase in the outlet's own voice, its own-voice hits are weighed when
+// it frames anything itself, and otherwise what it reports. Outlets of both sides quote both vocabularies (TASS relays "invasion", Reuters
 // quotes "collective West"); the balance of a whole text, not one hit, says which way it frames.
 // A counter-frame held at a distance ("the so-called invasion") does not frame against the narratives.
 
@@ -13,23 +14,30 @@ import type { Hit, HitList } from '../../pipeline/document.js';
  */
 export function settleConditions(hits: Hit[], date: string | null): HitList {
   if (!hits.some((h) => h.when || h.from)) return { hits };
-  let narrative = 0;
-  let counter = 0;
-  for (const h of hits) {
-    if (h.when || h.from || h.inName || h.negated || h.region === 'comment') continue;
-    if (h.family === 'narrative') narrative++;
-    else if (h.family === 'counter-frame' && !h.distancing && h.voice !== 'scare-quoted') counter++;
-  }
-  const leaning = narrative > counter;
+  // In the outlet's own words the outlet's own framing decides; in reported words the text's.
+  const all = balance(hits, () => true);
+  const own = balance(hits, (h) => h.voice === 'authorial' && !h.distancing);
   const kept: Hit[] = [];
   const setAside: NonNullable<HitList['setAside']> = [];
   for (const h of hits) {
     const { when, from, ...hit } = h;
     const why: string[] = [];
-    if (when && !leaning) why.push(`${when}: ${narrative} other narrative hit(s), ${counter} counter-frame hit(s)`);
+    const b = h.voice === 'authorial' && own.narrative + own.counter > 0 ? own : all;
+    if (when && b.narrative <= b.counter) why.push(`${when}: ${b.narrative} other narrative hit(s), ${b.counter} counter-frame hit(s)${b === own ? ' in the outlet\'s own voice' : ''}`);
     if (from && date !== null && date < from) why.push(`from ${from}: dated ${date}`);
     if (why.length) setAside.push({ ...hit, reason: why.join('; ') });
     else kept.push(hit);
   }
   return { hits: kept, setAside };
+}
+
+function balance(hits: Hit[], counts: (h: Hit) => boolean): { narrative: number; counter: number } {
+  let narrative = 0;
+  let counter = 0;
+  for (const h of hits) {
+    if (h.when || h.from || h.inName || h.negated || h.region === 'comment' || !counts(h)) continue;
+    if (h.family === 'narrative') narrative++;
+    else if (h.family === 'counter-frame' && !h.distancing && h.voice !== 'scare-quoted') counter++;
+  }
+  return { narrative, counter };
 }

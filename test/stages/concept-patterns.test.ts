@@ -106,8 +106,13 @@ describe('a bare "the West" frames only a text that leans to the narratives', ()
   it('sets it aside, with the reason, in a text framed by the counter-frames', () => {
     const r = analyse(counter);
     expect((r.frames.hits as Array<{ text: string }>).some((h) => h.text === 'the West')).toBe(false);
-    expect(r.frames.setAside).toEqual([expect.objectContaining({ frame: 'collective-west', text: 'the West', reason: expect.stringMatching(/^narrative-leaning: 0 other narrative hit\(s\), [1-9]\d* counter-frame hit\(s\)$/) })]);
+    expect(r.frames.setAside).toEqual([expect.objectContaining({ frame: 'collective-west', text: 'the West', reason: expect.stringMatching(/^narrative-leaning: 0 other narrative hit\(s\), [1-9]\d* counter-frame hit\(s\) in the outlet's own voice$/) })]);
     expect(r.frames.scores['collective-west']).toBeUndefined();
+  });
+  it("weighs the outlet's own framing for its own words, not what it reports", () => {
+    const r = analyse('Lavrov said the collective West wants to contain Russia and that NATO expansion threatens Russian security. Russia\'s invasion of Ukraine has isolated Moscow from the West.');
+    expect((r.frames.hits as Array<{ text: string }>).some((h) => h.text === 'the West')).toBe(false);
+    expect((r.frames.setAside as Array<{ reason: string }>).map((a) => a.reason)).toEqual(["narrative-leaning: 0 other narrative hit(s), 1 counter-frame hit(s) in the outlet's own voice"]);
   });
 });
 

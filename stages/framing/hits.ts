@@ -19,7 +19,14 @@ const FIRST_PERSON = new Set(['i', 'we']);
  * Runs a lexicon over every unit of a document, sentence by sentence, and returns hits with
  * region, voice, negation and `inName` (the phrase sits inside a longer proper name).
  */
-export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher, nestInClauses = false): Hit[] {
+/**
+ * How overlapping matches of one sentence are resolved: `frames` keeps the longest, and another
+ * frame's phrase inside a clause pattern (see `resolveFrames`); `per-id` keeps the longest of each
+ * id, so different ids overlap freely (rhetoric: a doubt clause may hold a loaded word).
+ */
+export type Overlaps = 'frames' | 'per-id';
+
+export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher, overlaps: Overlaps = 'frames'): Hit[] {
   const text = doc.text!;
   const seg = doc.segment!;
   let quotes = quoteMemo.get(seg);
@@ -48,7 +55,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
       const sent = u.sentence[s.token[from]!]!;
       let to = from;
       while (to < s.surface.length && u.sentence[s.token[to]!] === sent) to++;
-      const matches = nestInClauses ? resolveFrames(lexicon.find(s, from, to)) : resolve(lexicon.find(s, from, to));
+      const matches = overlaps === 'frames' ? resolveFrames(lexicon.find(s, from, to)) : resolvePerId(lexicon.find(s, from, to));
       if (matches.length) {
         // "We say" is the outlet speaking; "so-called" is a compound, not a report of calling.
         const sentCues = cues.find(s, from, to).filter((c) => !FIRST_PERSON.has(s.lower[c.first - 1] ?? '') && !FIRST_PERSON.has(s.lower[c.first - 2] ?? '') && !inCompound(s, c.first));
@@ -125,6 +132,12 @@ function resolveFrames(matches: Match[]): Match[] {
   const inside = (m: Match) => clauses.some((c) => c.entry.id !== m.entry.id && c.first <= m.first && m.last <= c.last);
   const extra = resolve(matches.filter((m) => !hasClauseGap(m) && !kept.includes(m) && inside(m)));
   return [...kept, ...extra].sort((a, b) => a.first - b.first || a.last - b.last || byCodeUnit(a.entry.id, b.entry.id));
+}
+
+function resolvePerId(matches: Match[]): Match[] {
+  const byId = new Map<string, Match[]>();
+  for (const m of matches) (byId.get(m.entry.id) ?? byId.set(m.entry.id, []).get(m.entry.id)!).push(m);
+  return [...byId.values()].flatMap(resolve).sort((a, b) => a.first - b.first || a.last - b.last || byCodeUnit(a.entry.id, b.entry.id));
 }
 
 function hasClauseGap(m: Match): boolean {

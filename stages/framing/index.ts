@@ -39,7 +39,7 @@ export function lexiconStage<S extends 'framing' | 'rhetoric'>(assigns: S, folde
     name: assigns,
     requires: ['text', 'segment', 'tokens', 'entities'],
     assigns,
-    run: (doc) => settleConditions(lexiconHits(doc, matcher, cues.matcher, assigns === 'framing'), publicationDay(doc)) as NonNullable<Doc[S]>,
+    run: (doc) => settleConditions(lexiconHits(doc, matcher, cues.matcher, assigns === 'framing' ? 'frames' : 'per-id'), publicationDay(doc)) as NonNullable<Doc[S]>,
   };
 }
 

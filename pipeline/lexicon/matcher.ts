@@ -1,6 +1,6 @@
 import type { Atom, Element, Pattern } from './pattern.js';
 import type { Stream } from './stream.js';
-import { streamIds, wordId, type StreamIds } from './vocab.js';
+import { streamIds, vocabularySize, wordId, type StreamIds } from './vocab.js';
 import { byCodeUnit } from '../sort.js';
 
 /** A pattern with the entry (frame or marker) it belongs to. */
@@ -51,16 +51,20 @@ export class Matcher {
   /** Per entry, the last token it was tried at (+1): an entry reached twice at one token is tried once. */
   private triedAt: Int32Array;
   private stamp = 0;
-  /** Per entry with gaps, the word sets of its later required positions (see `requiredWords`). */
-  private needs: Array<Array<Set<string>> | null>;
-  /** The words (lowercase and lemma) of the sentence being searched, built when an entry needs it. */
-  private bag: Set<string> | null = null;
+  /** Per entry with clause gaps, the word ids of each of its later required positions (see `requiredWords`). */
+  private needs: Array<Int32Array[] | null>;
+  /** Word id → the bag stamp of the sentence it was last seen in: the sentence's words, without a Set. */
+  private seen = new Int32Array(0);
+  private bagStamp = 0;
+  /** Whether the bag of the sentence being searched is filled (from the first start that needed it). */
+  private bagFilled = false;
+  private ids: StreamIds | null = null;
 
   // The indexes hold entry positions, not entries: the per-candidate "tried here?" check is then
   // an array read, where a Map from entry to position cost a look-up per candidate.
   constructor(readonly entries: Entry[]) {
     this.triedAt = new Int32Array(entries.length);
-    this.needs = entries.map((e) => requiredWords(e.pattern.elements));
+    this.needs = entries.map((e) => requiredWords(e.pattern.elements)?.map((words) => Int32Array.from([...words], (w) => wordId(w))) ?? null);
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k]!;
       const prefixes = firstPrefixes(e.pattern.elements);
@@ -103,7 +107,8 @@ export class Matcher {
   find(s: Stream, from: number, to: number): Match[] {
     const out: Match[] = [];
     const ids = streamIds(s);
-    this.bag = null;
+    this.ids = ids;
+    this.bagFilled = false;
     for (let i = from; i < to; i++) {
       if (++this.stamp > 2e9) (this.stamp = 1), this.triedAt.fill(0);
       for (const e of this.anyFirst) this.tryAt(e, i, s, to, out);
@@ -135,6 +140,28 @@ export class Matcher {
     return out;
   }
 
+  /**
+   * Stamps the words of the sentence from `from` to its end (a later position of a pattern lies
+   * after its start; later starts see a superset, never a false "absent").
+   */
+  private fillBag(from: number, to: number): void {
+    const size = vocabularySize();
+    if (this.seen.length < size) {
+      const grown = new Int32Array(Math.max(size, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (++this.bagStamp > 2e9) (this.bagStamp = 1), this.seen.fill(0);
+    const ids = this.ids!;
+    for (let k = from; k < to; k++) {
+      const lo = ids.lower[k]!;
+      const le = ids.lemma[k]!;
+      if (lo >= 0) this.seen[lo] = this.bagStamp;
+      if (le >= 0) this.seen[le] = this.bagStamp;
+    }
+    this.bagFilled = true;
+  }
+
   private tryPairs(pair: Map<number, number[]>, ids: StreamIds, i: number, s: Stream, to: number, out: Match[]): void {
     const j = i + 1;
     const lo = ids.lower[j]!;
@@ -151,10 +178,10 @@ export class Matcher {
     const e = this.entries[k]!;
     const needs = this.needs[k];
     if (needs) {
-      const bag = this.bag ?? (this.bag = sentenceBag(s, i, to));
+      if (!this.bagFilled) this.fillBag(i, to);
       for (const need of needs) {
         let found = false;
-        for (const w of need) if (bag.has(w)) (found = true);
+        for (let w = 0; w < need.length && !found; w++) found = this.seen[need[w]!] === this.bagStamp;
         if (!found) return;
       }
     }
@@ -167,10 +194,11 @@ export class Matcher {
  * A pattern with gaps ("@WEST .. direct? war|conflict with|against @RUSSIA_SIDE") may try many
  * paths from each start; it can only match in a sentence holding a word of each of its later
  * required positions, which a set look-up tells first. Positions that may be an entity, a prefix or
- * a POS tag are left out; so is a pattern without gaps, whose one path is cheap.
+ * a POS tag are left out; so is a pattern without clause gaps, whose few paths cost less than the
+ * look-up.
  */
 function requiredWords(elements: Element[]): Array<Set<string>> | null {
-  if (!elements.some((e) => e.kind === 'gap')) return null;
+  if (!elements.some((e) => e.kind === 'gap' && e.clause)) return null;
   const needs: Array<Set<string>> = [];
   for (const el of elements.slice(1)) {
     if (el.kind !== 'alt' || el.optional) continue;
@@ -184,16 +212,6 @@ function requiredWords(elements: Element[]): Array<Set<string>> | null {
     if (plain) needs.push(words);
   }
   return needs.length ? needs : null;
-}
-
-/**
- * The sentence's words from `from` to its end: a later position of a pattern lies after its start.
- * (Built at the first start that needs it, so later starts see a superset: never a false "absent".)
- */
-function sentenceBag(s: Stream, from: number, to: number): Set<string> {
-  const bag = new Set<string>();
-  for (let i = from; i < to; i++) (bag.add(s.lower[i]!), bag.add(s.lemma[i]!));
-  return bag;
 }
 
 /** The words that may stand right after a pattern's first word; null when any word may (or none need). */

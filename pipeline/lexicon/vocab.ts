@@ -17,6 +17,11 @@ export function wordId(word: string): number {
   return id;
 }
 
+/** How many words are numbered: ids run from 0 to this, exclusive. */
+export function vocabularySize(): number {
+  return ids.size;
+}
+
 /** Per stream piece: the ids of its lowercase form, lemma and exact surface, or -1 when no pattern uses them. */
 export interface StreamIds {
   lower: Int32Array;

@@ -66,7 +66,8 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
           let negated = false;
           for (let k = Math.max(from, m.first - 3); k < m.first; k++) if (NEGATORS.has(s.lower[k]!)) negated = true;
           if (!negated) negated = negatedWithin(s, m);
-          const attributed = reported.some(([a, b]) => a <= m.first && m.first < b) || (titleSourceAt !== null && region(m.first) === 'title' && start < titleSourceAt);
+          const byTitle = titleSourceAt !== null && region(m.first) === 'title' && start < titleSourceAt;
+          const attributed = reported.some(([a, b]) => a <= m.first && m.first < b) || byTitle;
           const voice = voiceOf(start, end, quotes, attributed, hasVerb, (q) => quotesPatternWord(s, m, q));
           const quote = voice === 'quoted' ? innermost(quotes, start, end) : null;
           hits.push({
@@ -79,7 +80,7 @@ export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher,
             inName: names.some((n) => n.start <= start && end <= n.end && n.end - n.start > end - start),
             negated,
             distancing: distancingOf(s, from, m.first),
-            speaker: voice === 'attributed' || voice === 'quoted' ? speakerAround(text, s, from, to, sentCues, named, quote, u, cues) : null,
+            speaker: voice === 'attributed' || voice === 'quoted' ? (byTitle ? titleSpeaker(text, named, titleSourceAt!, title!.end) : null) ?? speakerAround(text, s, from, to, sentCues, named, quote, u, cues) : null,
             pattern: m.entry.pattern.source,
             ...(m.entry.when ? { when: m.entry.when } : {}),
             ...(m.entry.from ? { from: m.entry.from } : {}),
@@ -142,6 +143,12 @@ function resolvePerId(matches: Match[]): Match[] {
 
 function hasClauseGap(m: Match): boolean {
   return m.entry.pattern.elements.some((e) => e.kind === 'gap' && e.clause);
+}
+
+/** The source a headline names after its dash ("… – Medvedev"). */
+function titleSpeaker(text: string, named: ReturnType<typeof speakers>, from: number, to: number): Speaker | null {
+  const n = named.find((x) => x.start >= from && x.end <= to);
+  return n ? { text: text.slice(n.start, n.end), name: n.name, type: n.type, resolved: 'named' } : null;
 }
 
 /** The narrowest quotation holding [start, end). */

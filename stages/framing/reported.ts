@@ -8,7 +8,9 @@ const CLOSERS = new Set([',', '”', '’', '»', '"', "'", '—', '–']);
 const QUOTES = new Set(['”', '’', '»', '"', "'"]);
 const FULL_STOPS = new Set(['.', '!', '?']);
 const RELATIVE = new Set(['which']);
-const NOUN_CUES = new Set(['guarantee', 'guarantees', 'assurance', 'assurances', 'pledge', 'claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'demand', 'demands', 'speculation', 'speculations', 'rumour', 'rumours', 'rumor', 'rumors', 'insinuation', 'insinuations']);
+// Cues that name a source for the whole sentence: according to X, in his view, as X put it, by his account.
+const SOURCE_PHRASES = new Set(['according', 'in', 'as', 'by', 'from', 'quoted']);
+export const NOUN_CUES = new Set(['guarantee', 'guarantees', 'assurance', 'assurances', 'pledge', 'claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'demand', 'demands', 'speculation', 'speculations', 'rumour', 'rumours', 'rumor', 'rumors', 'insinuation', 'insinuations']);
 // Words that end a reported clause and return to the narrator: a coordinated predicate of the
 // main subject after a comma ("Russia has been demanding that NATO …, and has rolled out proposals").
 const COORD = new Set(['and', 'but']);
@@ -34,8 +36,13 @@ export function reportedSpans(s: Stream, from: number, to: number, cues: Match[]
       out.push([c.last, to]);
       continue;
     }
-    if (c.last - c.first > 1 || (s.pos[c.first] !== 'VERB' && s.pos[c.first] !== 'AUX')) {
-      out.push(w === 'citing' ? [c.last, to] : [from, to]);
+    if (SOURCE_PHRASES.has(w) || (s.pos[c.first] !== 'VERB' && s.pos[c.first] !== 'AUX')) {
+      out.push([from, to]);
+      continue;
+    }
+    // A verb-led phrase ("seeking binding guarantees", "citing") reports what follows it.
+    if (c.last - c.first > 1 || w === 'citing') {
+      out.push(...reportedClause(s, c.last, to));
       continue;
     }
     const trailing = trailingStart(s, from, to, c);

@@ -2,6 +2,7 @@ import type { Entity, Speaker } from '../../pipeline/document.js';
 import type { Match } from '../../pipeline/lexicon/matcher.js';
 import type { Stream } from '../../pipeline/lexicon/stream.js';
 import type { Quote } from './quotes.js';
+import { NOUN_CUES } from './reported.js';
 
 /** One entity mention in document offsets, for finding who speaks. */
 interface Named {
@@ -56,10 +57,28 @@ export function speakerOf(text: string, s: Stream, from: number, to: number, cue
     const cueStart = s.start[c.first]!;
     const cueEnd = s.end[c.last - 1]!;
     const isAccording = isAccordingCue(s, c);
+    // "According to him", "in his words", "he stressed that": the pronoun is the source, and whoever
+    // is named after it is what the source talks about.
+    const pronounAt = isAccording ? [...Array(c.last - c.first + 1).keys()].map((k) => c.first + k) : [c.first - 1, c.first - 2];
+    const pk = pronounAt.find((k) => k >= from && k < to && PRONOUN_OF.has(s.lower[k]!) && (isAccording || k === c.first - 1 || s.pos[c.first - 1] === 'ADV' || s.pos[c.first - 1] === 'AUX'));
+    if (pk !== undefined) {
+      const who = resolvePronoun(s.lower[pk]!, named, cueStart);
+      if (who) return who;
+    }
+    // A claim noun's source is its possessor ("Kyiv's claims about …"), never what the claim is about.
+    const nounCue = NOUN_CUES.has(s.lower[c.first]!) && s.pos[c.first] === 'NOUN';
     for (const n of inSentence) {
+      // "as Lavrov put it", "in the view of the Kremlin": the source stands inside the cue.
+      if (n.start >= cueStart && n.end <= cueEnd) {
+        if (!best || best.d > 0) best = { n, d: 0 };
+        continue;
+      }
       // "according to X" and "citing X" name the source after the cue; a verb's subject stands before it.
-      // Before the verb only a close subject counts ("Lavrov said", "the Foreign Ministry noted").
-      const d = n.end <= cueStart ? (isAccording || cueStart - n.end > 40 ? Infinity : cueStart - n.end) : n.start >= cueEnd ? n.start - cueEnd + (isAccording ? 0 : 2) : Infinity;
+      // Before the verb only a close subject counts ("Lavrov said", "the Foreign Ministry noted"); after
+      // it only an inverted subject ("said Belarusian President X"), not the reported clause's ("said that Russia …").
+      const after = n.start - cueEnd;
+      const inverted = !nounCue && after >= 0 && after <= 30 && !/\bthat\b/.test(text.slice(cueEnd, n.start));
+      const d = n.end <= cueStart ? (isAccording || cueStart - n.end > 40 ? Infinity : cueStart - n.end) : n.start >= cueEnd && (isAccording || inverted) ? after + (isAccording ? 0 : 2) : Infinity;
       // A nationality speaks only when no one is named ("the Russians said"), not in "said Belarusian President X".
       const dd = n.type === 'NORP' ? d + 1000 : d;
       if (dd < (best?.d ?? Infinity)) best = { n, d: dd };
@@ -80,7 +99,20 @@ export function speakerOf(text: string, s: Stream, from: number, to: number, cue
 
 function isAccordingCue(s: Stream, c: Match): boolean {
   const w = s.lower[c.first];
-  return w === 'according' || w === 'citing' || w === 'cite' || w === 'in';
+  return w === 'according' || w === 'citing' || w === 'cite' || w === 'in' || w === 'as' || w === 'by';
+}
+
+// Pronouns a source goes by, and whether they stand for a person.
+const PRONOUN_OF = new Map([
+  ['he', true], ['she', true], ['him', true], ['her', true], ['his', true],
+  ['they', false], ['them', false], ['their', false],
+]);
+
+/** The source a pronoun stands for: the last person (he, his) or organisation (they) named before it. */
+function resolvePronoun(pronoun: string, named: Named[], before: number): Speaker | null {
+  const person = PRONOUN_OF.get(pronoun)!;
+  const prior = named.filter((n) => n.end <= before && (person ? n.type === 'PERSON' : n.type !== 'PERSON')).at(-1);
+  return prior ? { text: pronoun, name: prior.name, type: prior.type, resolved: 'pronoun' } : null;
 }
 
 // Words that put a phrase at a distance: the outlet names it without owning it.

@@ -59,8 +59,10 @@ export function speakerOf(text: string, s: Stream, from: number, to: number, cue
     const isAccording = isAccordingCue(s, c);
     // "According to him", "in his words", "he stressed that": the pronoun is the source, and whoever
     // is named after it is what the source talks about.
-    const pronounAt = isAccording ? [...Array(c.last - c.first + 1).keys()].map((k) => c.first + k) : [c.first - 1, c.first - 2];
-    const pk = pronounAt.find((k) => k >= from && k < to && PRONOUN_OF.has(s.lower[k]!) && (isAccording || k === c.first - 1 || s.pos[c.first - 1] === 'ADV' || s.pos[c.first - 1] === 'AUX'));
+    // ("citing their …" names what is cited, not who cites.)
+    const sourcePhrase = isAccording && !CITING.has(s.lower[c.first]!);
+    const pronounAt = sourcePhrase ? [...Array(c.last - c.first + 1).keys()].map((k) => c.first + k) : isAccording ? [] : [c.first - 1, c.first - 2];
+    const pk = pronounAt.find((k) => k >= from && k < to && PRONOUN_OF.has(s.lower[k]!) && (sourcePhrase || k === c.first - 1 || s.pos[c.first - 1] === 'ADV' || s.pos[c.first - 1] === 'AUX'));
     if (pk !== undefined) {
       const who = resolvePronoun(s.lower[pk]!, named, cueStart);
       if (who) return who;
@@ -101,6 +103,8 @@ function isAccordingCue(s: Stream, c: Match): boolean {
   const w = s.lower[c.first];
   return w === 'according' || w === 'citing' || w === 'cite' || w === 'in' || w === 'as' || w === 'by';
 }
+
+const CITING = new Set(['citing', 'cite']);
 
 // Pronouns a source goes by, and whether they stand for a person.
 const PRONOUN_OF = new Map([

@@ -14,6 +14,7 @@ const rows: Array<[string, string, string, string, string | null]> = [
   ['Recently, claims about a potential Russian invasion of Ukraine have become frequent in the West.', 'invasion', 'invasion', 'attributed', null],
   ['According to Dmitry Peskov, NATO expansion threatens Russia.', 'nato-threat', 'NATO expansion', 'attributed', 'Dmitry Peskov'],
   ['NATO expansion threatens Russia, according to Dmitry Peskov.', 'nato-threat', 'NATO expansion', 'attributed', 'Dmitry Peskov'],
+  ['Sergey Lavrov accused Western countries of gearing up for war, citing their continued eastward expansion of NATO.', 'nato-threat', 'eastward expansion', 'attributed', 'Sergey Lavrov'],
   ['Moscow has cracked down on independent media as it pursues what it calls a special military operation in Ukraine.', 'authoritarian-regime', 'cracked down', 'authorial', null],
   ['Moscow has cracked down on independent media as it pursues what it calls a special military operation in Ukraine.', 'war-euphemism', 'military operation', 'attributed', null],
   ['Washington has warned that the Russian military, which has massed troops near the border, could invade Ukraine at any moment.', 'invasion', 'invade', 'attributed', null],

@@ -17,3 +17,15 @@ export function lastAtOrBefore(values: ArrayLike<number>, pos: number): number {
   }
   return lo;
 }
+
+/** The index of the first value at or after `pos` in ascending `values` (`values.length` when none is). */
+export function firstAtOrAfter(values: ArrayLike<number>, pos: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

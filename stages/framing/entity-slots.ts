@@ -3,6 +3,7 @@ import type { Entry } from '../../pipeline/lexicon/matcher.js';
 import type { Stream } from '../../pipeline/lexicon/stream.js';
 import { foldKey } from '../entities/fold.js';
 import { loadGazetteer } from '../entities/gazetteer.js';
+import { firstAtOrAfter } from '../../pipeline/sort.js';
 
 /**
  * Writes the names in entity slots as the entities stage's canonical names, so a lexicon may say
@@ -41,7 +42,7 @@ export function markEntities(s: Stream, entities: Entity[]): void {
       const name = e.name.toLowerCase();
       for (const m of e.mentions) {
         if (m.end <= from || m.start >= to) continue;
-        const first = firstPieceAt(s, m.start);
+        const first = firstAtOrAfter(s.start, m.start);
         if (first >= n || s.start[first] !== m.start) continue;
         let last = first;
         while (last < n && s.start[last]! < m.end) last++;
@@ -54,15 +55,4 @@ export function markEntities(s: Stream, entities: Entity[]): void {
     }
   }
   s.ents = ents;
-}
-
-function firstPieceAt(s: Stream, offset: number): number {
-  let lo = 0;
-  let hi = s.start.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s.start[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -7,7 +7,7 @@ import { distancingOf, speakerOf, speakers } from './speaker.js';
 import { voiceOf } from './voice.js';
 import { reportedSpans, titleSource } from './reported.js';
 import { markEntities } from './entity-slots.js';
-import { byCodeUnit } from '../../pipeline/sort.js';
+import { byCodeUnit, firstAtOrAfter } from '../../pipeline/sort.js';
 
 // Framing and rhetoric read the same quotations; find them once per document.
 const quoteMemo = new WeakMap<object, Quote[]>();
@@ -181,15 +181,7 @@ function speakerAround(text: string, s: Stream, from: number, to: number, sentCu
 
 /** The first stream piece of wink token t (the stream splits hyphenated tokens). */
 function pieceAt(s: Stream, t: number): number {
-  if (t >= (s.token.at(-1) ?? -1) + 1) return s.token.length;
-  let lo = 0;
-  let hi = s.token.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s.token[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(s.token, t);
 }
 
 /** Mentions of named things whose names can contain frame words (conferences, charters, institutes). */

@@ -16,16 +16,16 @@ const NEGATORS = new Set(['not', "n't", 'no', 'never', 'neither', 'nor', 'withou
 const FIRST_PERSON = new Set(['i', 'we']);
 
 /**
- * Runs a lexicon over every unit of a document, sentence by sentence, and returns hits with
- * region, voice, negation and `inName` (the phrase sits inside a longer proper name).
- */
-/**
  * How overlapping matches of one sentence are resolved: `frames` keeps the longest, and another
  * frame's phrase inside a clause pattern (see `resolveFrames`); `per-id` keeps the longest of each
  * id, so different ids overlap freely (rhetoric: a doubt clause may hold a loaded word).
  */
 export type Overlaps = 'frames' | 'per-id';
 
+/**
+ * Runs a lexicon over every unit of a document, sentence by sentence, and returns hits with
+ * region, voice, negation and `inName` (the phrase sits inside a longer proper name).
+ */
 export function lexiconHits(doc: Readonly<Doc>, lexicon: Matcher, cues: Matcher, overlaps: Overlaps = 'frames'): Hit[] {
   const text = doc.text!;
   const seg = doc.segment!;

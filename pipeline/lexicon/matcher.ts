@@ -358,6 +358,11 @@ function longest(els: Element[], ei: number, i: number, s: Stream, to: number): 
         j++;
         continue;
       }
+      // Most positions hold words only: no slot to try.
+      if (!el.slots) {
+        ok = false;
+        break;
+      }
       // An entity slot takes the whole mention, of the type (and canonical name) asked for.
       const end = 'ent' in a ? (s.ents?.end[j] ?? 0) : 0;
       if (end === 0 || end > to || s.ents!.type[j] !== (a as { ent: string }).ent) {

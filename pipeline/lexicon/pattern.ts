@@ -16,7 +16,7 @@ export type Atom = { lit: string; exact: boolean; pos?: string } | { prefix: str
 
 /** A position in a pattern: alternatives, each a short sequence of atoms (hyphen splits, concept entries). */
 export type Element =
-  | { kind: 'alt'; alts: Atom[][]; optional: boolean; firsts: FirstWords | null }
+  | { kind: 'alt'; alts: Atom[][]; optional: boolean; firsts: FirstWords | null; slots: boolean }
   | { kind: 'gap'; max: number; clause: boolean };
 
 /**
@@ -105,7 +105,7 @@ export function compilePattern(source: string, concepts: Concepts = new Map()): 
       }
       return [atoms(alt, raw)];
     });
-    elements.push({ kind: 'alt', alts, optional, firsts: firstWords(alts) });
+    elements.push({ kind: 'alt', alts, optional, firsts: firstWords(alts), slots: alts.some((alt) => alt.some((a) => 'ent' in a)) });
   }
   if (elements[0]?.kind === 'gap' || elements[elements.length - 1]?.kind === 'gap') throw new Error('a pattern cannot start or end with a gap');
   if (!elements.some((e) => e.kind === 'alt' && !e.optional)) throw new Error('a pattern needs at least one required element');

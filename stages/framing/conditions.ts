@@ -1,20 +1,19 @@
 import type { Hit, HitList } from '../../pipeline/document.js';
 
-// A text leans to the narratives when it has other narrative hits and they outnumber its
-// counter-frame hits; for a phrase in the outlet's own voice, its own-voice hits are weighed when
-// it frames anything itself, and otherwise what it reports. Outlets of both sides quote both vocabularies (TASS relays "invasion", Reuters
-// quotes "collective West"); the balance of a whole text, not one hit, says which way it frames.
-// A counter-frame held at a distance ("the so-called invasion") does not frame against the narratives.
+// A text leans to the narratives when its other narrative hits outnumber its counter-frame hits.
+// Outlets of both sides quote both vocabularies (TASS relays "invasion", Reuters quotes "collective
+// West"): for a phrase in the outlet's own voice the outlet's own-voice hits are weighed, when it
+// frames anything itself; otherwise, and for reported words, all of the text's hits are. A
+// counter-frame held at a distance ("the so-called invasion") does not count against the narratives.
 
 /**
  * Settles the hits whose pattern needs a condition on the whole document (`when:` and `from:` in a
  * lexicon), judged on the unconditional hits only, so the outcome never depends on hit order.
  * `date` is the document's publication day (YYYY-MM-DD) or null; an undated document meets every
- * `from:` and the report says so in the hit's absence of a set-aside entry.
+ * `from:`.
  */
 export function settleConditions(hits: Hit[], date: string | null): HitList {
   if (!hits.some((h) => h.when || h.from)) return { hits };
-  // In the outlet's own words the outlet's own framing decides; in reported words the text's.
   const all = balance(hits, () => true);
   const own = balance(hits, (h) => h.voice === 'authorial' && !h.distancing);
   const kept: Hit[] = [];

@@ -9,7 +9,7 @@ const QUOTES = new Set(['”', '’', '»', '"', "'"]);
 const FULL_STOPS = new Set(['.', '!', '?']);
 const RELATIVE = new Set(['which']);
 // Cues that name a source for the whole sentence: according to X, in his view, as X put it, by his account.
-const SOURCE_PHRASES = new Set(['according', 'in', 'as', 'by', 'from', 'quoted']);
+export const SOURCE_PHRASES = new Set(['according', 'in', 'as', 'by', 'from', 'quoted']);
 export const NOUN_CUES = new Set(['guarantee', 'guarantees', 'assurance', 'assurances', 'pledge', 'claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'assertion', 'assertions', 'demand', 'demands', 'speculation', 'speculations', 'rumour', 'rumours', 'rumor', 'rumors', 'insinuation', 'insinuations']);
 // Words that end a reported clause and return to the narrator: a coordinated predicate of the
 // main subject after a comma ("Russia has been demanding that NATO …, and has rolled out proposals").

@@ -2,7 +2,7 @@ import type { Entity, Speaker } from '../../pipeline/document.js';
 import type { Match } from '../../pipeline/lexicon/matcher.js';
 import type { Stream } from '../../pipeline/lexicon/stream.js';
 import type { Quote } from './quotes.js';
-import { NOUN_CUES } from './reported.js';
+import { NOUN_CUES, SOURCE_PHRASES } from './reported.js';
 
 /** One entity mention in document offsets, for finding who speaks. */
 interface Named {
@@ -99,9 +99,11 @@ export function speakerOf(text: string, s: Stream, from: number, to: number, cue
   return { text: text.slice(best.n.start, best.n.end), name: best.n.name, type: best.n.type, resolved: 'named' };
 }
 
+/** A cue that names its source after it or inside it: "according to X", "citing X", "as X put it". */
 function isAccordingCue(s: Stream, c: Match): boolean {
-  const w = s.lower[c.first];
-  return w === 'according' || w === 'citing' || w === 'cite' || w === 'in' || w === 'as' || w === 'by';
+  const w = s.lower[c.first]!;
+  // "X was quoted as saying": the source stands before the cue, as for a verb.
+  return (SOURCE_PHRASES.has(w) && w !== 'quoted') || CITING.has(w);
 }
 
 const CITING = new Set(['citing', 'cite']);

@@ -1,85 +1,79 @@
-import { rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
-import type { Doc } from '../../pipeline/document.js';
-import { buildStages } from '../../pipeline/order.js';
-import { runCorpus } from '../../pipeline/run.js';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { WINK_PIPE } from '../../pipeline/wink.js';
+import { benchCorpora, type BenchCorpus } from './corpora.js';
+import { runCli, type CliRun } from './cli-run.js';
+import { bareWink, measureInProcess } from './in-process.js';
 import { buildSynthetic } from './synthetic.js';
 
 /**
- * `make bench`: bare wink-nlp readDoc vs the whole pipeline over the same synthetic texts, in one
- * process; then the CLI path with worker threads. Prints throughput, the ratio, per-stage time and
- * peak RSS. Speed is measured here, never asserted in tests.
+ * `make bench`: speed as users feel it. For each real corpus under ../shared (PTC dev, the 15,220
+ * russia-ukraine articles): bare wink `readDoc` over the same texts on one thread, then the whole
+ * CLI as a new process (start-up and every corpus product included) with 1 and 2 workers, an
+ * unchanged re-run, and the peak memory of the process with its workers; last, the stages'
+ * shares in this thread. Options: --limit N (first N files of each corpus), --corpus NAME,
+ * --workers 1,2, --cli PATH (another build's dist/pipeline/cli.js, for before/after), --no-stages.
+ * Speed is measured here, never asserted in tests.
  */
-async function main(): Promise<void> {
-  const n = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2000);
-  const dir = join(tmpdir(), `framescope-bench-${process.pid}`);
-  const texts = buildSynthetic(join(PACKAGE_ROOT, 'corpus'), join(dir, 'corpus'), n);
-  // "Bare wink-nlp" is the model as a user loads it, with every annotation pipe; the pipeline
-  // loads it without the pipes it never reads (see pipeline/wink.ts), shown on its own line.
-  const nlp = winkNLP(model);
-  const lean = winkNLP(model, WINK_PIPE);
-  const its = nlp.its;
-  const bytes = texts.map((t) => new TextEncoder().encode(t));
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const shared = resolve(process.env.SHARED ?? join(PACKAGE_ROOT, '..', 'shared'));
+const limit = opt('--limit') ? Number(opt('--limit')) : null;
+const workerCounts = (opt('--workers') ?? '1,2').split(',').map(Number);
+const cli = resolve(opt('--cli') ?? fileURLToPath(new URL('../../pipeline/cli.js', import.meta.url)));
+const scratch = join(tmpdir(), `framescope-bench-${process.pid}`);
 
-  // Warm up both paths so JIT and model loading are not counted.
-  for (const t of texts.slice(0, 50)) (nlp.readDoc(t).tokens().out(its.value), lean.readDoc(t).tokens().out(its.value));
-  const { stages, report } = buildStages({ lexicons: [] });
-  const runDoc = (i: number, times?: Map<string, number>) => {
-    const doc: Doc = { id: `syn_${i}`, source: { path: '', outlet: null, url: null, date: null, language: null }, bytes: bytes[i]!, diagnostics: [] };
-    for (const s of [...stages, report]) {
-      const t0 = performance.now();
-      (doc as unknown as Record<string, unknown>)[s.assigns] = s.run(doc, { report: () => {}, skipRest: () => {} });
-      times?.set(s.name, (times.get(s.name) ?? 0) + performance.now() - t0);
-    }
-    return JSON.stringify(doc.report);
-  };
-  // A run over millions of articles is in steady state: JIT-compiled code and warm name caches.
-  // Both paths first take a pass over the first few hundred texts, so neither pays for warming up.
-  const warm = Math.min(texts.length, 300);
-  for (let i = 0; i < warm; i++) (runDoc(i), nlp.readDoc(texts[i]!).tokens().out(its.value), lean.readDoc(texts[i]!).tokens().out(its.value));
+const fmt = (x: number, d = 2) => x.toFixed(d);
+const mb = (r: CliRun) => (r.peakMb === null ? 'n/a' : `${r.peakMb} MB`);
 
-  // The machine's speed drifts (shared hosts, frequency scaling): bare wink, lean wink and the
-  // pipeline take turns over the same slices, so a drift weighs on all three alike.
-  let tokens = 0;
-  let winkSec = 0;
-  let leanSec = 0;
-  let pipeSec = 0;
-  const times = new Map<string, number>();
-  const SLICE = 25;
-  for (let from = 0; from < texts.length; from += SLICE) {
-    const to = Math.min(texts.length, from + SLICE);
-    let t0 = performance.now();
-    for (let i = from; i < to; i++) tokens += nlp.readDoc(texts[i]!).tokens().out(its.value).length;
-    winkSec += (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    for (let i = from; i < to; i++) lean.readDoc(texts[i]!).tokens().out(its.value);
-    leanSec += (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    for (let i = from; i < to; i++) runDoc(i, times);
-    pipeSec += (performance.now() - t0) / 1000;
+async function benchCorpus(c: BenchCorpus): Promise<void> {
+  const texts = c.files.map((f) => readFileSync(f, 'utf8'));
+  const wink = bareWink(texts);
+  const winkRate = wink.tokens / wink.seconds;
+  console.log(`\n## ${c.name}: ${c.files.length} documents, ${wink.tokens} wink tokens (${c.dir})`);
+  console.log(`bare wink readDoc, 1 thread: ${fmt(wink.seconds)} s, ${Math.round(winkRate)} tokens/s`);
+  const runs = new Map<number, CliRun>();
+  const out = join(scratch, 'out');
+  for (const w of workerCounts) {
+    rmSync(out, { recursive: true, force: true });
+    const r = await runCli(cli, c.dir, out, ['--workers', String(w)]);
+    runs.set(w, r);
+    const rate = wink.tokens / r.seconds;
+    console.log(`CLI --workers ${w}: ${fmt(r.seconds)} s, ${Math.round(rate)} tokens/s, ratio to bare wink ${fmt(rate / winkRate, 3)}, peak ${mb(r)} (${r.done} done, ${r.failed} failed)`);
   }
+  // The last run's output is current: the same command again is what a user re-running sees.
+  const last = workerCounts[workerCounts.length - 1]!;
+  const again = await runCli(cli, c.dir, out, ['--workers', String(last)]);
+  console.log(`re-run, unchanged corpus (--workers ${last}): ${fmt(again.seconds)} s, ${fmt((100 * again.seconds) / runs.get(last)!.seconds, 1)}% of the first run, peak ${mb(again)} (${again.skipped} skipped)`);
+  const one = runs.get(1);
+  const two = runs.get(2);
+  if (one && two) console.log(`2 workers vs 1: ${fmt(one.seconds / two.seconds)}× (goal ≥ 1.7)`);
+  rmSync(out, { recursive: true, force: true });
+}
 
-  const workers = availableParallelism();
-  // `--no-cli` skips the worker run, for quick comparisons of the in-process ratio.
-  const summary = process.argv.includes('--no-cli') ? null : await runCorpus({ corpus: join(dir, 'corpus'), out: join(dir, 'out'), workers, lexicons: [], force: true });
-  rmSync(dir, { recursive: true, force: true });
-
-  const rate = (sec: number) => Math.round(tokens / sec);
-  const chars = texts.reduce((a, t) => a + t.length, 0);
-  console.log(`synthetic corpus: ${n} documents, ${tokens} wink tokens, ${(chars / 1e6).toFixed(2)} MB`);
-  console.log(`bare wink-nlp readDoc (1 thread):     ${rate(winkSec)} tokens/s`);
-  console.log(`wink-nlp readDoc, pipes ${WINK_PIPE.join('+')}: ${rate(leanSec)} tokens/s (what the tokenize stage runs)`);
-  console.log(`framescope pipeline (1 thread):       ${rate(pipeSec)} tokens/s`);
-  console.log('per stage, share of pipeline time:    ' + [...times].map(([k, v]) => `${k} ${((v / 1000 / pipeSec) * 100).toFixed(1)}%`).join(', '));
-  if (summary) console.log(`framescope CLI (${workers} workers, with I/O): ${rate(summary.seconds)} tokens/s (${summary.done} done, ${summary.failed} failed, ${summary.seconds}s)`);
-  console.log(`ratio pipeline/bare wink, same thread count: ${(winkSec / pipeSec).toFixed(2)}  (target ≥ 0.50)`);
-  if (summary) console.log(`ratio CLI with ${workers} workers/bare wink 1 thread: ${(winkSec / summary.seconds).toFixed(2)}`);
-  console.log(`peak RSS (main process): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+async function main(): Promise<void> {
+  mkdirSync(scratch, { recursive: true });
+  try {
+    console.log(`framescope bench: CLI ${cli}`);
+    const only = opt('--corpus');
+    const corpora = benchCorpora(shared, scratch, limit).filter((c) => !only || c.name.includes(only));
+    if (!corpora.length) console.log(`no real corpus under ${shared}: only the in-process shares over synthetic texts are measured`);
+    for (const c of corpora) await benchCorpus(c);
+    if (args.includes('--no-stages')) return;
+    // The stages in this thread: over PTC's real articles when present, else synthetic texts from corpus/.
+    const texts = corpora.length ? corpora[0]!.files.map((f) => readFileSync(f, 'utf8')) : buildSynthetic(join(PACKAGE_ROOT, 'corpus'), join(scratch, 'synthetic'), 2000);
+    const p = measureInProcess(texts);
+    console.log(`\n## in-process, 1 thread, ${texts.length} texts (${p.tokens} tokens)`);
+    console.log(`bare wink ${Math.round(p.winkPerSec)} tokens/s; wink without unused pipes ${Math.round(p.leanPerSec)}; framescope stages ${Math.round(p.pipelinePerSec)}: ratio ${fmt(p.pipelinePerSec / p.winkPerSec)} (goal ≥ 0.5)`);
+    console.log('per stage, share of pipeline time: ' + p.shares.map(([k, v]) => `${k} ${fmt(100 * v, 1)}%`).join(', '));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 await main();

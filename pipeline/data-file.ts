@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
@@ -30,12 +30,23 @@ export interface LoadedData<T> {
   version: DataVersion;
 }
 
+/**
+ * Where the build leaves a YAML file's parsed form as JSON, named by the hash of the YAML's bytes
+ * (see compile-data.ts): every worker of every run would otherwise parse the same YAML again, a
+ * quarter of a small run's time. A file edited after the build has another hash and is parsed as YAML.
+ */
+export function compiledDataPath(sha256: string): string {
+  return join(PACKAGE_ROOT, 'dist', 'data', `${sha256}.json`);
+}
+
 /** Reads a versioned data file; the hash is of the bytes, so any edit changes it. */
 export function loadDataFile<T extends { version?: unknown }>(path: string): LoadedData<T> {
   const raw = readFileSync(path);
+  const sha256 = createHash('sha256').update(raw).digest('hex');
   let data: T;
   try {
-    data = (path.endsWith('.json') ? JSON.parse(raw.toString('utf8')) : YAML.parse(raw.toString('utf8'))) as T;
+    const compiled = path.endsWith('.json') ? null : compiledDataPath(sha256);
+    data = (compiled && existsSync(compiled) ? JSON.parse(readFileSync(compiled, 'utf8')) : path.endsWith('.json') ? JSON.parse(raw.toString('utf8')) : YAML.parse(raw.toString('utf8'))) as T;
   } catch (err) {
     throw new Error(`[E011] ${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
   }
@@ -46,7 +57,7 @@ export function loadDataFile<T extends { version?: unknown }>(path: string): Loa
     version: {
       file: rel.split('\\').join('/'),
       version: String(data.version ?? 'unversioned'),
-      sha256: createHash('sha256').update(raw).digest('hex'),
+      sha256,
     },
   };
 }

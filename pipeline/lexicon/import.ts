@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import YAML from 'yaml';
 import type { DataVersion } from '../stage.js';
 
 /** A lexicon file in framescope's own shape, converted from another dictionary format. */
@@ -114,13 +113,4 @@ export function readQuanteda(path: string, data: unknown): Converted {
 export function isQuanteda(data: unknown): boolean {
   // A framescope file names its version, family and frames; a quanteda dictionary only categories.
   return !!data && typeof data === 'object' && !Array.isArray(data) && !('frames' in data) && !('family' in data) && !('version' in data);
-}
-
-/** Parses YAML for the quanteda check without failing on a framescope file's own errors. */
-export function peekYaml(path: string): unknown {
-  try {
-    return YAML.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return null;
-  }
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadDataFile, stageDataPath } from '../data-file.js';
 import type { DataVersion } from '../stage.js';
 import { HIT_CONDITIONS, type Entry, type HitCondition } from './matcher.js';
-import { isQuanteda, peekYaml, readLiwc, readQuanteda } from './import.js';
+import { isQuanteda, readLiwc, readQuanteda } from './import.js';
 import { compilePattern, conceptEntry, type Atom } from './pattern.js';
 
 /** One frame or rhetoric marker as documented in its lexicon file. */
@@ -51,10 +51,10 @@ export function loadLexicons(paths: string[], accept: (family: string) => boolea
   const skipped: string[] = [];
   const files = paths.map((path) => {
     // LIWC .dic files and quanteda YAML dictionaries are converted to lexicon entries first.
-    const peeked = /\.ya?ml$/.test(path) ? peekYaml(path) : null;
-    const imported = path.endsWith('.dic') ? readLiwc(path) : peeked !== null && isQuanteda(peeked) ? readQuanteda(path, peeked) : null;
+    const loaded = path.endsWith('.dic') ? null : loadDataFile<RawFile>(path);
+    const imported = !loaded ? readLiwc(path) : /\.ya?ml$/.test(path) && isQuanteda(loaded.data) ? readQuanteda(path, loaded.data) : null;
     if (imported) skipped.push(...imported.skipped.map((x) => `${path}: ${x}`));
-    return { path, ...(imported ?? loadDataFile<RawFile>(path)) };
+    return { path, ...(imported ?? loaded!) };
   });
   // Concepts first, from every file, so a frame may use a concept defined in any file loaded with it.
   // The shipped concepts always come first: a user's lexicon may use @NATO without naming the file.

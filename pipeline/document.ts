@@ -3,7 +3,7 @@
  * Internally every range is a UTF-16 offset pair into `text`; the report stage converts
  * to code points at the boundary, so stages can use JavaScript string indexes directly.
  */
-import type { HitCondition } from './lexicon/matcher.js';
+import type { HitCondition } from './matcher/matcher.js';
 
 /** How bad a diagnostic is: `error` means the document failed. */
 export type Severity = 'error' | 'warning' | 'info';

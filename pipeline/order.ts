@@ -10,7 +10,7 @@ import { createRhetoric } from '../stages/rhetoric/index.js';
 import { createSegment } from '../stages/segment/index.js';
 import { createTokenize } from '../stages/tokenize/index.js';
 import { loadDataFile, stageDataPath } from './data-file.js';
-import { loadLexicons } from './lexicon/load.js';
+import { loadLexicons } from './matcher/load.js';
 import type { Doc } from './document.js';
 import { checkOrder } from './runner.js';
 import type { DataVersion, Stage } from './stage.js';

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { normaliseLanguage } from '../stages/language/index.js';
-import { loadLexicons } from './lexicon/load.js';
-import type { TablesSummary } from './tables.js';
-import { writeCorpusProducts } from './products.js';
+import { loadLexicons } from './matcher/load.js';
+import type { TablesSummary } from './products/tables.js';
+import { writeCorpusProducts } from './products/write.js';
 import { readCorpus, type CorpusEntry } from './corpus.js';
 import { dataVersions, fingerprint, REPEATED_LINES_FILE, type PipelineOptions } from './order.js';
 import { prepareOutput } from './output-dir.js';
@@ -54,6 +54,8 @@ export interface RunSummary {
   reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number } | null;
   tokens: number;
   seconds: number;
+  /** Wall-clock seconds of each part of the run: listing and the repeated-line pass, the documents, the corpus products. */
+  phases: { prepare: number; documents: number; products: number };
   tokensPerSecond: number;
   workers: number;
   pipeline: string;
@@ -77,7 +79,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const data = dataVersions(opts);
   const summary: RunSummary = {
     corpus: resolve(opts.corpus), out: resolve(opts.out), total: corpus.entries.length, done: 0, partial: 0, skipped: 0, failed: 0,
-    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, lexiconWarnings: opts.lexicons.length ? loadLexicons(opts.lexicons).skipped : [], tables: null, productErrors: [], tokens: 0, seconds: 0, tokensPerSecond: 0,
+    failures: [], partials: [], warnings: [], manifestWarnings: corpus.warnings, lexiconWarnings: opts.lexicons.length ? loadLexicons(opts.lexicons).skipped : [], tables: null, productErrors: [], tokens: 0, seconds: 0, phases: { prepare: 0, documents: 0, products: 0 }, tokensPerSecond: 0,
     workers: opts.workers, pipeline: PIPELINE_VERSION, host: hostname(), node: process.version, startedAt: new Date(started).toISOString(),
   };
   opts.onStart?.(corpus.entries.length);
@@ -91,6 +93,9 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   // here, since a report lost to a power cut fails to parse, counts as stale and is redone.
   const write = (id: string, json: string) => writeFileAtomic(join(reportsDir, reportFileName(id)), json, { fsync: false });
 
+  const since = (t: number) => Math.round((Date.now() - t) / 10) / 100;
+  summary.phases.prepare = since(started);
+  const docsStarted = Date.now();
   const one = async (entry: CorpusEntry) => {
     let done: Done;
     if (entry.problem) {
@@ -138,7 +143,10 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     await pool?.close();
   }
   for (const k of ['failures', 'partials', 'warnings'] as const) (summary[k] as Array<{ id: string }>).sort((a, b) => byCodeUnit(a.id, b.id));
+  summary.phases.documents = since(docsStarted);
+  const productsStarted = Date.now();
   await writeCorpusProducts(opts, corpus.entries.map((e) => e.id), summary);
+  summary.phases.products = since(productsStarted);
   summary.seconds = Math.round((Date.now() - started) / 10) / 100;
   summary.tokensPerSecond = summary.seconds ? Math.round(summary.tokens / summary.seconds) : 0;
   await writeFileAtomic(join(opts.out, 'run.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataFile, stageDataPath } from '../../pipeline/data-file.js';
-import { foldToken, splitHyphens } from '../../pipeline/lexicon/pattern.js';
+import { foldToken, splitHyphens } from '../../pipeline/matcher/pattern.js';
 import type { DataVersion } from '../../pipeline/stage.js';
 import { wink } from '../../pipeline/wink.js';
 import { foldKey, isAcronym, isCapitalised } from './fold.js';

@@ -1,5 +1,5 @@
 import type { Region, Unit } from '../../pipeline/document.js';
-import { toStream, type Stream } from '../../pipeline/lexicon/stream.js';
+import { toStream, type Stream } from '../../pipeline/matcher/stream.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { canonicalise, type Located } from './canonical.js';
 import { isAcronym, isCapitalised, translitKey } from './fold.js';

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { Region, Unit } from '../../pipeline/document.js';
-import type { Stream } from '../../pipeline/lexicon/stream.js';
+import type { Stream } from '../../pipeline/matcher/stream.js';
 import { foldKey, isAcronym, isCapitalised } from './fold.js';
 import type { AliasForm, Gazetteer, GazetteerEntry } from './gazetteer.js';
 import type { EntityRules } from './rules.js';

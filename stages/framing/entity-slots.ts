@@ -1,6 +1,6 @@
 import type { Entity } from '../../pipeline/document.js';
-import type { Entry } from '../../pipeline/lexicon/matcher.js';
-import type { Stream } from '../../pipeline/lexicon/stream.js';
+import type { Entry } from '../../pipeline/matcher/matcher.js';
+import type { Stream } from '../../pipeline/matcher/stream.js';
 import { foldKey } from '../entities/fold.js';
 import { loadGazetteer } from '../entities/gazetteer.js';
 import { firstAtOrAfter } from '../../pipeline/sort.js';

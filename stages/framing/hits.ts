@@ -1,6 +1,6 @@
 import type { Doc, Entity, Hit, Range, Region, Speaker, Unit } from '../../pipeline/document.js';
-import { Matcher, resolve, type Match } from '../../pipeline/lexicon/matcher.js';
-import { toStream, type Stream } from '../../pipeline/lexicon/stream.js';
+import { Matcher, resolve, type Match } from '../../pipeline/matcher/matcher.js';
+import { toStream, type Stream } from '../../pipeline/matcher/stream.js';
 import { pieceRegion } from '../entities/index.js';
 import { findQuotes, opensWithQuote, type Quote } from './quotes.js';
 import { distancingOf, speakerOf, speakers } from './speaker.js';

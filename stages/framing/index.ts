@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stageDataPath } from '../../pipeline/data-file.js';
-import { loadLexicons } from '../../pipeline/lexicon/load.js';
-import { Matcher } from '../../pipeline/lexicon/matcher.js';
+import { loadLexicons } from '../../pipeline/matcher/load.js';
+import { Matcher } from '../../pipeline/matcher/matcher.js';
 import type { Doc } from '../../pipeline/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { lexiconHits } from './hits.js';

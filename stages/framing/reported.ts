@@ -1,5 +1,5 @@
-import type { Match } from '../../pipeline/lexicon/matcher.js';
-import type { Stream } from '../../pipeline/lexicon/stream.js';
+import type { Match } from '../../pipeline/matcher/matcher.js';
+import type { Stream } from '../../pipeline/matcher/stream.js';
 
 /** Stream pieces [first, last) of one sentence that report someone else's words or views. */
 export type Span = [number, number];

@@ -1,6 +1,6 @@
 import type { Entity, Speaker } from '../../pipeline/document.js';
-import type { Match } from '../../pipeline/lexicon/matcher.js';
-import type { Stream } from '../../pipeline/lexicon/stream.js';
+import type { Match } from '../../pipeline/matcher/matcher.js';
+import type { Stream } from '../../pipeline/matcher/stream.js';
 import type { Quote } from './quotes.js';
 import { NOUN_CUES, SOURCE_PHRASES } from './reported.js';
 

@@ -13,7 +13,7 @@ import { buildSynthetic } from './synthetic.js';
  * russia-ukraine articles): bare wink `readDoc` over the same texts on one thread, then the whole
  * CLI as a new process (start-up and every corpus product included) with 1 and 2 workers, an
  * unchanged re-run, and the peak memory of the process with its workers; last, the stages'
- * shares in this thread. Options: --limit N (first N files of each corpus), --corpus NAME,
+ * shares in this thread. Options: --limit N (N files of each corpus, evenly spaced), --corpus NAME,
  * --workers 1,2, --cli PATH (another build's dist/pipeline/cli.js, for before/after), --no-stages.
  * Speed is measured here, never asserted in tests.
  */

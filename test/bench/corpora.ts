@@ -24,7 +24,7 @@ function listTexts(dir: string): string[] {
 
 /**
  * The corpora under `shared`: PTC's 245 dev articles and the 15,220 articles of
- * russia-ukraine-news, both read in place. With `limit`, the first `limit` files (by name) are
+ * russia-ukraine-news, both read in place. With `limit`, `limit` files evenly spaced by name are
  * copied with their manifest rows into `scratch`, so a quick bench runs on real text too.
  */
 export function benchCorpora(shared: string, scratch: string, limit: number | null): BenchCorpus[] {
@@ -37,7 +37,9 @@ export function benchCorpora(shared: string, scratch: string, limit: number | nu
       continue;
     }
     const sub = join(scratch, `${name}-${limit}`);
-    const kept = files.slice(0, limit);
+    // Evenly spaced over the sorted names, so a sample of a corpus laid out by outlet has every outlet.
+    const step = files.length / limit;
+    const kept = Array.from({ length: limit }, (_, i) => files[Math.floor(i * step)]!);
     for (const f of kept) {
       const to = join(sub, relative(dir, f));
       mkdirSync(join(to, '..'), { recursive: true });
@@ -50,7 +52,7 @@ export function benchCorpora(shared: string, scratch: string, limit: number | nu
       // Rows are kept whole (a quoted field may hold a comma); the id is the first field.
       writeFileSync(join(sub, 'manifest.csv'), [lines[0], ...lines.slice(1).filter((l) => ids.has(l.slice(0, l.indexOf(','))))].join('\n') + '\n');
     }
-    found.push({ name: `${name} (first ${limit})`, dir: sub, files: kept.map((f) => join(sub, relative(dir, f))) });
+    found.push({ name: `${name} (${limit} of ${files.length})`, dir: sub, files: kept.map((f) => join(sub, relative(dir, f))) });
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLexicons } from '../../pipeline/lexicon/load.js';
+import { loadLexicons } from '../../pipeline/matcher/load.js';
 import { createProcessor } from '../../pipeline/process.js';
 import { analyse, tempDir, type Report } from '../helpers.js';
 

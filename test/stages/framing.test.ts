@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLexicons } from '../../pipeline/lexicon/load.js';
+import { loadLexicons } from '../../pipeline/matcher/load.js';
 import { analyse, seed, seedOutlet, tempDir } from '../helpers.js';
 
 type H = { frame: string; text: string; start: number; end: number; voice: string; inName: boolean; negated: boolean; in: string };

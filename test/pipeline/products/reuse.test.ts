@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignPair, analyseReuse, DEFAULT_THRESHOLD, sameAgency, type ReuseResult } from '../../pipeline/reuse.js';
-import { runCorpus } from '../../pipeline/run.js';
-import { CORPUS, cpSlice, tempDir, type Report } from '../helpers.js';
+import { alignPair, analyseReuse, DEFAULT_THRESHOLD, sameAgency, type ReuseResult } from '../../../pipeline/products/reuse.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { CORPUS, cpSlice, tempDir, type Report } from '../../helpers.js';
 
 const S000 = '000_ed984b15d838caf1';
 const S001 = '001_544a990a81849d15';

@@ -1,8 +1,8 @@
-import { utf16Indexer } from './offsets.js';
-import { prng } from './prng.js';
-import { readReports } from './reports.js';
+import { utf16Indexer } from '../offsets.js';
+import { prng } from '../prng.js';
+import { readReports } from '../reports.js';
 import { STOP_WORDS, wordsIn } from './words.js';
-import { byCodeUnit } from './sort.js';
+import { byCodeUnit } from '../sort.js';
 import { BUILT_IN_FIELDS, comparisonLabel, fieldName, fieldValue, UNMAPPED, type GroupedReport, type GroupMapping } from './compare-groups.js';
 import { per1000, voiceCounts, type ReportHit, type VoiceCounts } from './voice-counts.js';
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCorpus } from '../../pipeline/run.js';
-import { tempDir, type Report } from '../helpers.js';
-import { DOCUMENTS, writeInventedCorpus } from './invented-corpus.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { tempDir, type Report } from '../../helpers.js';
+import { DOCUMENTS, writeInventedCorpus } from '../invented-corpus.js';
 
 // Regression for the issue over 15,220 real articles: outlets that mostly relay others' words (TASS on
 // "invasion", The Moscow Times quoting officials on the "collective West") ranked as high as the

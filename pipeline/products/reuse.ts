@@ -1,4 +1,4 @@
-import { readReports } from './reports.js';
+import { readReports } from '../reports.js';
 
 /**
  * Text reuse across a corpus of reports: what one outlet copied from another, and how close whole
@@ -78,7 +78,7 @@ export interface ReuseOptions {
 
 /**
  * Default cosine for "likely the same story / reused", set by the experiment in
- * test/pipeline/reuse.test.ts on the five seed articles. All five are about the Minsk conference on
+ * test/pipeline/products/reuse.test.ts on the five seed articles. All five are about the Minsk conference on
  * Eurasian security, so every pair of different seeds is "same topic, different article". Each
  * seed was re-published twice by script from its raw text: lightly edited (every third sentence of
  * each paragraph dropped, the first two paragraphs swapped, a paragraph of the re-publisher's own

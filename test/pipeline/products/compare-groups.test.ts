@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCorpus } from '../../pipeline/run.js';
-import { cli, tempDir } from '../helpers.js';
-import { DOCUMENTS, writeInventedCorpus } from './invented-corpus.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { cli, tempDir } from '../../helpers.js';
+import { DOCUMENTS, writeInventedCorpus } from '../invented-corpus.js';
 
 // `framescope compare --by <any manifest column> --groups <mapping.csv>`, through the built CLI.
 let dir = '';

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCorpus } from '../../pipeline/run.js';
-import { cli, outputFiles, tempDir } from '../helpers.js';
-import { writeInventedCorpus } from './invented-corpus.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { cli, outputFiles, tempDir } from '../../helpers.js';
+import { writeInventedCorpus } from '../invented-corpus.js';
 
 // Bootstrap intervals and log-odds must repeat to the byte: researchers cite them. The same corpus
 // written in another file order with its manifest columns and rows reordered, run with 2 workers

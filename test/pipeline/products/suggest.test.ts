@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCorpus } from '../../pipeline/run.js';
-import { logLikelihood, suggest } from '../../pipeline/suggest.js';
-import { tempDir } from '../helpers.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { logLikelihood, suggest } from '../../../pipeline/products/suggest.js';
+import { tempDir } from '../../helpers.js';
 
 // Five short articles: in three, "global minority club" (no pattern yet) keeps company with the
 // "collective West" (a pattern), plus articles about other things.

@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { basename, join } from 'node:path';
-import { shippedLexicons } from '../stages/framing/index.js';
+import { shippedLexicons } from '../../stages/framing/index.js';
 import { compare, type Comparison } from './compare.js';
 import { writeComparison } from './compare-output.js';
 import { writeHtmlReport } from './html-report.js';
-import { loadLexicons } from './lexicon/load.js';
+import { loadLexicons } from '../matcher/load.js';
 import type { ReuseDigest, ReuseJob } from './reuse-job.js';
 import { writeTables, type TablesSummary } from './tables.js';
 

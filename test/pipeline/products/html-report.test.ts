@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHtmlReport, type HtmlReportInput } from '../../pipeline/html-report.js';
-import { runCorpus } from '../../pipeline/run.js';
-import { CORPUS, tempDir, type Report } from '../helpers.js';
+import { writeHtmlReport, type HtmlReportInput } from '../../../pipeline/products/html-report.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { CORPUS, tempDir, type Report } from '../../helpers.js';
 
 // make test installs Debian's chromium (test/setup/chromium.sh); CHROMIUM points at another build.
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';

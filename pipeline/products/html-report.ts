@@ -17,7 +17,7 @@ import { createWriteStream } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attr, docLink, esc, fmt } from './html-escape.js';
-import { reportFileName } from './report-files.js';
+import { reportFileName } from '../report-files.js';
 import { familyClass, renderDocument, summarise, VOICE_GLYPH, VOICES, type DocSummary, type RawReport } from './html-document.js';
 
 export interface HtmlReportInput {

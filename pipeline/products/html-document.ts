@@ -4,7 +4,7 @@
  * that cross are split) and the reader comments in a block of their own.
  */
 import { attr, docAnchor, esc, fmt, safeUrl } from './html-escape.js';
-import { utf16Indexer } from './offsets.js';
+import { utf16Indexer } from '../offsets.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reports (loosely typed: the schema is checked elsewhere; everything here is defensive)

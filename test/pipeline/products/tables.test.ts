@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCorpus } from '../../pipeline/run.js';
-import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
-import { CORPUS, tempDir } from '../helpers.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { PACKAGE_ROOT } from '../../../pipeline/data-file.js';
+import { CORPUS, tempDir } from '../../helpers.js';
 
 // The tidy tables a run leaves for notebooks, over the seed corpus.
 let tables = '';

@@ -3,11 +3,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../pipeline/data-file.js';
-import { readGold } from '../../pipeline/gold-match.js';
-import { LexiconAuditor, type LexiconAudit, type PatternAudit } from '../../pipeline/lexicon-audit.js';
-import { runCorpus } from '../../pipeline/run.js';
-import { cli, outputFiles, tempDir } from '../helpers.js';
+import { PACKAGE_ROOT } from '../../../pipeline/data-file.js';
+import { readGold } from '../../../pipeline/products/gold-match.js';
+import { LexiconAuditor, type LexiconAudit, type PatternAudit } from '../../../pipeline/products/lexicon-audit.js';
+import { runCorpus } from '../../../pipeline/run.js';
+import { cli, outputFiles, tempDir } from '../../helpers.js';
 
 // Four invented articles from three outlets. What the shipped lexicons find in them (checked in the
 // first test): "collective West" three times (twice in a1, once in a2; pattern `collective west`),

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootstrapRate, compare, fightinWords } from '../../pipeline/compare.js';
-import { tempDir } from '../helpers.js';
+import { bootstrapRate, compare, fightinWords } from '../../../pipeline/products/compare.js';
+import { tempDir } from '../../helpers.js';
 
 describe('compare: statistics checked by hand', () => {
   it("Fightin' Words log-odds and z-score match the formula worked by hand", () => {

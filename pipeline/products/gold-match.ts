@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codePointMapper } from './offsets.js';
-import { byCodeUnit } from './sort.js';
+import { codePointMapper } from '../offsets.js';
+import { byCodeUnit } from '../sort.js';
 
 /**
  * When a report hit counts as matching a hand-annotated gold phrase. This is the rule of the shared

@@ -1,8 +1,8 @@
-import { codePointMapper, utf16Indexer } from './offsets.js';
+import { codePointMapper, utf16Indexer } from '../offsets.js';
 import { EVALUATED_FRAMES, findsPhrase, isJudged, matchesGold, occurrences, type GoldDocument, type GoldPhrase, type Range } from './gold-match.js';
-import { readReports } from './reports.js';
+import { readReports } from '../reports.js';
 import { sentenceBounds } from './sentence-around.js';
-import { byCodeUnit } from './sort.js';
+import { byCodeUnit } from '../sort.js';
 
 /**
  * `framescope lexicon-audit`: what carries each frame and rhetoric marker in a run, pattern by

@@ -1,7 +1,7 @@
-import { utf16Indexer } from './offsets.js';
-import { readReports } from './reports.js';
+import { utf16Indexer } from '../offsets.js';
+import { readReports } from '../reports.js';
 import { STOP_WORDS, wordsIn, type WordAt } from './words.js';
-import { byCodeUnit } from './sort.js';
+import { byCodeUnit } from '../sort.js';
 
 /**
  * `framescope suggest`: phrases that keep company with a frame's hits across a corpus but match no

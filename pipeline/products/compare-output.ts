@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { UNMAPPED } from './compare-groups.js';
 import type { Comparison, Rate } from './compare.js';
-import { byCodeUnit } from './sort.js';
+import { byCodeUnit } from '../sort.js';
 
 /** What `framescope compare` leaves behind: CSV tables next to the corpus tables, and the screen summary. */
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import { analyseReuse, type ReusedPassage, type SimilarPair, type SyndicationLink } from './reuse.js';
-import { byCodeUnit } from './sort.js';
+import { byCodeUnit } from '../sort.js';
 
 /**
  * Text reuse for a finished run, written as tables: run in a worker thread of its own, so that it

@@ -34,7 +34,7 @@ export function writeComparison(tablesDir: string, c: Comparison): string[] {
 export function formatComparison(c: Comparison, topFrames = 5, topTerms = 8): string {
   const lines = [
     `compare by ${c.by}${c.mapping ? ` → ${c.mapping.groupColumn} (${c.mapping.file})` : ''}: ${c.groups.length} group(s)`,
-    `rates are hits per 1,000 words. Headline: the outlet's own framing (authorial voice, not negated, not distanced) [95% bootstrap interval over documents];`,
+    `rates are hits per 1,000 words. Headline: the outlet's own framing (authorial voice, not negated, not distanced) [95% interval over documents];`,
     `beside it, all voices and how the rest splits (attributed, quoted, scare-quoted rates; negated and distanced hits).`,
   ];
   if (c.mapping) {

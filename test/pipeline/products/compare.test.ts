@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootstrapRate, compare, fightinWords } from '../../../pipeline/products/compare.js';
+import { CompareAccumulator, compare, fightinWords, ratioInterval, type CompareState } from '../../../pipeline/products/compare.js';
+import type { VoiceCounts } from '../../../pipeline/products/voice-counts.js';
 import { tempDir } from '../../helpers.js';
 
 describe('compare: statistics checked by hand', () => {
@@ -18,17 +19,41 @@ describe('compare: statistics checked by hand', () => {
     expect(out[0]!.term).toBe('war');
   });
 
-  it('pools the rate over documents and bootstraps an interval around it', () => {
-    // 2 + 4 hits over 1,000 + 1,000 words = 3 per 1,000.
-    const b = bootstrapRate([{ count: 2, words: 1000 }, { count: 4, words: 1000 }]);
+  it('pools the rate over documents with an interval from the ratio estimator, documents as clusters', () => {
+    // 2 + 4 hits over 1,000 + 1,000 words = 3 per 1,000; residuals c - R·w are -1 and +1, so
+    // var(R) = 2/1 · 2 / 2000² and the standard error is 1 per 1,000: 3 ± 1.96.
+    const g = { documents: 2, words: 2000, ww: 2e6 };
+    const b = ratioInterval({ c: 6, cc: 20, cw: 6000 }, g);
     expect(b.rate).toBeCloseTo(3, 9);
-    expect(b.lo).toBeGreaterThanOrEqual(2);
-    expect(b.hi).toBeLessThanOrEqual(4);
-    expect(b.lo).toBeLessThan(b.hi);
-    expect(bootstrapRate([{ count: 2, words: 1000 }, { count: 4, words: 1000 }])).toEqual(b); // seeded: the same every run
-    // Identical documents leave nothing to vary; one document has no interval beyond itself.
-    expect(bootstrapRate([{ count: 1, words: 500 }, { count: 1, words: 500 }])).toEqual({ rate: 2, lo: 2, hi: 2 });
-    expect(bootstrapRate([{ count: 3, words: 600 }])).toEqual({ rate: 5, lo: 5, hi: 5 });
+    expect(b.lo).toBeCloseTo(1.04, 9);
+    expect(b.hi).toBeCloseTo(4.96, 9);
+    // Hits in proportion to length leave nothing to vary; one document has no interval beyond itself.
+    expect(ratioInterval({ c: 2, cc: 2, cw: 1000 }, { documents: 2, words: 1000, ww: 2 * 500 * 500 })).toEqual({ rate: 2, lo: 2, hi: 2 });
+    expect(ratioInterval({ c: 3, cc: 9, cw: 1800 }, { documents: 1, words: 600, ww: 360000 })).toEqual({ rate: 5, lo: 5, hi: 5 });
+  });
+
+  it('gives the same comparison whether documents come in one accumulator, in another order, or in two merged', () => {
+    const doc = (outlet: string, words: number, own: number, attributed: number, terms: Array<[string, number]>) => ({
+      grouping: { outlet, language: 'en', metadata: { date: '2024-01-02', agency: null }, manifest: { side: outlet === 'TASS' ? 'state' : 'other' } },
+      words,
+      counts: [['invasion', { all: own + attributed, authorial: own, attributed, quoted: 0, scareQuoted: 0, negated: 0, distanced: 0 }]] as Array<[string, VoiceCounts]>,
+      terms,
+    });
+    const docs = [doc('TASS', 400, 0, 3, [['kiev', 4]]), doc('TASS', 900, 1, 0, [['kiev', 2], ['west', 1]]), doc('BBC', 700, 4, 1, [['kyiv', 5]]), doc('BBC', 300, 2, 0, [['kyiv', 1], ['war', 2]]), doc('AP', 500, 1, 1, [['war', 1]])];
+    const one = new CompareAccumulator('outlet');
+    for (const d of docs) one.add(d);
+    const reversed = new CompareAccumulator('outlet');
+    for (const d of [...docs].reverse()) reversed.add(d);
+    const left = new CompareAccumulator('outlet');
+    const right = new CompareAccumulator('outlet');
+    docs.forEach((d, i) => (i % 2 ? left : right).add(d));
+    left.merge(JSON.parse(JSON.stringify(right.toJSON())) as CompareState);
+    expect(JSON.stringify(reversed.result())).toBe(JSON.stringify(one.result()));
+    expect(JSON.stringify(left.result())).toBe(JSON.stringify(one.result()));
+    expect(JSON.stringify(left.toJSON())).toBe(JSON.stringify(one.toJSON()));
+    const bbc = one.result().rates.find((r) => r.group === 'BBC' && r.frame === 'invasion')!;
+    expect([bbc.documents, bbc.words, bbc.authorialCount, bbc.authorialRate, bbc.count]).toEqual([2, 1000, 6, 6, 7]);
+    expect(() => left.merge({ ...right.toJSON(), by: 'month' })).toThrow(/E044/);
   });
 
   it('groups reports by outlet and computes each rate from the reports', () => {

@@ -9,18 +9,19 @@
  * Content-Security-Policy that admits nothing but its own hashed script, so even a mistake here
  * could not run injected code or load anything from the network.
  *
- * Reports are read one at a time and the page is streamed to disk, so a large corpus never sits in
- * memory; only the first `maxAnnotated` documents get an inline annotated view.
+ * Documents are added one at a time and spooled to disk, so a large corpus never sits in memory;
+ * only the first `maxAnnotated` documents get an inline annotated view.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attr, docLink, esc, fmt } from './html-escape.js';
 import { reportFileName } from '../report-files.js';
 import { familyClass, renderDocument, summarise, VOICE_GLYPH, VOICES, type DocSummary, type RawReport } from './html-document.js';
 
-export interface HtmlReportInput {
+/** What the page shows of the corpus as a whole. */
+export interface HtmlPageInput {
   /** e.g. "framescope: 5 documents from corpus/" */
   title: string;
   /** Rows of the heatmap (narrative, counter-frame, rhetoric ids). */
@@ -33,6 +34,10 @@ export interface HtmlReportInput {
   passages: Array<{ a: string; b: string; words: number; aText: string; bText: string }>;
   syndication: Array<{ document: string; agency: string; agencyDocuments: string[] }>;
   similar: Array<{ a: string; b: string; similarity: number }>;
+}
+
+/** The page written from a reports folder. */
+export interface HtmlReportInput extends HtmlPageInput {
   /** <out>/reports: the per-document JSON reports, read one at a time. */
   reportsDir: string;
   /** The run's document ids: reports of files since removed from the corpus stay off the page. */
@@ -67,7 +72,7 @@ function reportedVoices(r: GroupRate): string {
 // ---------------------------------------------------------------------------------------------
 // Corpus sections
 
-function heatmap(input: HtmlReportInput): string {
+function heatmap(input: HtmlPageInput): string {
   const max = new Map<string, number>();
   for (const f of input.frames) {
     let m = 0;
@@ -96,7 +101,7 @@ function heatmap(input: HtmlReportInput): string {
   return h + `</tbody></table></div>\n`;
 }
 
-function intervals(input: HtmlReportInput): string {
+function intervals(input: HtmlPageInput): string {
   const family = new Map(input.frames.map((f) => [f.id, f.family]));
   let h = `<div class="cards">\n`;
   for (const g of input.groups) {
@@ -129,7 +134,7 @@ function intervals(input: HtmlReportInput): string {
   return h + `</div>\n`;
 }
 
-function distinctive(input: HtmlReportInput): string {
+function distinctive(input: HtmlPageInput): string {
   if (input.distinctive.length === 0) return `<p class="empty">No distinctive terms.</p>\n`;
   let h = `<div class="cards">\n`;
   for (const d of input.distinctive) {
@@ -140,7 +145,7 @@ function distinctive(input: HtmlReportInput): string {
   return h + `</div>\n`;
 }
 
-function reuse(input: HtmlReportInput, annotated: ReadonlySet<string>): string {
+function reuse(input: HtmlPageInput, annotated: ReadonlySet<string>): string {
   let h = `<h3>Declared agency copy</h3>\n`;
   if (input.syndication.length === 0) h += `<p class="empty">No document declares agency copy.</p>\n`;
   else {
@@ -289,96 +294,149 @@ async function readReport(path: string): Promise<RawReport | null> {
   }
 }
 
+/** A file written through a stream, with back-pressure, removed again if the page is abandoned. */
+class Spool {
+  private stream: WriteStream;
+  private failed: Promise<never>;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { encoding: 'utf8' });
+    this.failed = new Promise<never>((_, reject) => this.stream.once('error', reject));
+    this.failed.catch(() => undefined);
+  }
+
+  async put(s: string): Promise<void> {
+    if (!this.stream.write(s)) await Promise.race([new Promise<void>((resolve) => this.stream.once('drain', resolve)), this.failed]);
+  }
+
+  async end(): Promise<void> {
+    await Promise.race([new Promise<void>((resolve) => this.stream.end(resolve)), this.failed]);
+  }
+
+  async copyTo(into: Spool): Promise<void> {
+    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 1 << 20 })) await into.put(chunk as string);
+  }
+
+  async remove(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.path, { force: true });
+  }
+}
+
 /**
- * Writes the page to `outFile` (via a temporary file, renamed into place when complete). Reads the
- * reports twice, one at a time: once for the document list (keeping only a small summary of each),
- * once for the annotated views.
+ * report.html as documents arrive, in id order: each document's line of the list and, for the first
+ * `maxAnnotated` that have a text, its annotated view are spooled to temporary files at once, so
+ * nothing grows in memory with the corpus. `finish` writes the corpus sections (known only at the
+ * end) and then the spooled parts, and renames the page into place.
  */
+export class HtmlReportAccumulator {
+  readonly annotated = new Set<string>();
+  private listed = 0;
+  private list: Spool;
+  private views: Spool;
+  private maxAnnotated: number;
+
+  constructor(
+    private outFile: string,
+    maxAnnotated = 1000,
+  ) {
+    this.maxAnnotated = Math.max(0, Math.floor(maxAnnotated));
+    this.list = new Spool(`${outFile}.list.${process.pid}.tmp`);
+    this.views = new Spool(`${outFile}.views.${process.pid}.tmp`);
+  }
+
+  /** One document; `report` is asked for only when the document gets an annotated view. */
+  async add(d: DocSummary, report: () => Promise<RawReport | null> | RawReport | null): Promise<void> {
+    this.listed++;
+    if (d.annotatable && this.annotated.size < this.maxAnnotated && !this.annotated.has(d.id)) {
+      const r = await report();
+      if (r && typeof r.text === 'string') {
+        this.annotated.add(d.id);
+        await this.views.put(renderDocument(r, d));
+      }
+    }
+    await this.list.put(
+      `<li${attr('data-id', d.id)}>${docLink(d.id, this.annotated)} — ${esc(d.title ?? '(untitled)')}` +
+        ` <small>${d.outlet ? esc(d.outlet) + ' · ' : ''}${d.words !== null ? `${esc(d.words)} words · ` : ''}${esc(d.hits)} hits · ${esc(d.comments)} comments` +
+        `${d.status !== 'ok' ? ` · ${esc(d.status)}` : ''}${d.dominant.length ? ` · ${d.dominant.map(esc).join(', ')}` : ''}</small></li>\n`,
+    );
+  }
+
+  async finish(input: HtmlPageInput): Promise<void> {
+    const tmp = `${this.outFile}.${process.pid}.tmp`;
+    const page = new Spool(tmp);
+    try {
+      await this.list.end();
+      await this.views.end();
+      const put = (x: string) => page.put(x);
+      const scriptHash = createHash('sha256').update(SCRIPT, 'utf8').digest('base64');
+      const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+      await put(
+        `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+          `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">\n` +
+          `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n` +
+          `<title>${esc(input.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
+          `<header class="top"><h1>${esc(input.title)}</h1>\n<nav class="toc"><a href="#s-heatmap">Heatmap</a><a href="#s-rates">Rates</a>` +
+          `<a href="#s-terms">Distinctive terms</a><a href="#s-reuse">Syndication &amp; reuse</a><a href="#documents">Documents</a></nav></header>\n<main>\n`,
+      );
+      await put(
+        `<h2 id="s-heatmap">Frames × outlets</h2>\n<p class="meta">Hits per 1,000 words in the outlet's own voice (authorial, not negated, not distanced): ` +
+          `what the outlet asserts, not what it reports others saying. After the slash, where it differs, every hit whatever its voice. ` +
+          `Colour intensity is relative to the highest own-voice rate in the frame's family.</p>\n`,
+      );
+      await put(heatmap(input));
+      await put(`<h2 id="s-rates">Rates per outlet, with 95% intervals</h2>\n<p class="meta">The interval and bar are the own-voice rate; the columns after them show the hits the outlet reports or disowns: all voices, attributed, quoted and scare-quoted rates, and negated and distanced hits.</p>\n`);
+      await put(intervals(input));
+      await put(`<h2 id="s-terms">Distinctive terms per outlet</h2>\n`);
+      await put(distinctive(input));
+      await put(`<h2 id="s-reuse">Syndication and reuse</h2>\n`);
+      await put(reuse(input, this.annotated));
+      await put(
+        `<h2 id="documents">Documents (${this.listed})</h2>\n` +
+          (this.listed > this.annotated.size
+            ? `<p class="meta">${this.annotated.size} of ${this.listed} documents have an annotated view (limit ${this.maxAnnotated}); the rest are listed without one.</p>\n`
+            : '') +
+          legend() +
+          `<input id="doc-filter" type="search" placeholder="filter documents…" aria-label="filter documents">\n<ul id="doc-list">\n`,
+      );
+      await this.list.copyTo(page);
+      await put(`</ul>\n`);
+      if (this.annotated.size > 0) {
+        await put(`<div id="annotated">\n`);
+        await this.views.copyTo(page);
+        await put(`</div>\n`);
+      }
+      await put(`</main>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`);
+      await page.end();
+      await rename(tmp, this.outFile);
+    } catch (err) {
+      await page.remove();
+      throw err;
+    } finally {
+      await this.list.remove();
+      await this.views.remove();
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.list.remove();
+    await this.views.remove();
+  }
+}
+
+/** Writes the page from the reports in `input.reportsDir`, one at a time (the run writes it as it goes instead). */
 export async function writeHtmlReport(input: HtmlReportInput, outFile: string): Promise<void> {
-  const maxAnnotated = Math.max(0, Math.floor(input.maxAnnotated ?? 1000));
   const wanted = input.ids ? new Set(input.ids.map(reportFileName)) : null;
   const files = (await readdir(input.reportsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.') && (!wanted || wanted.has(f))).sort();
-  const tmp = `${outFile}.${process.pid}.tmp`;
-  const stream = createWriteStream(tmp, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
-  const put = async (s: string): Promise<void> => {
-    if (!stream.write(s)) await Promise.race([new Promise<void>((resolve) => stream.once('drain', resolve)), failed]);
-  };
-
+  const acc = new HtmlReportAccumulator(outFile, input.maxAnnotated ?? 1000);
   try {
-    // First pass: which documents get an annotated view (so every link on the page resolves).
-    const annotated = new Set<string>();
-    // Only small summaries are kept (id, title, outlet, counts), never the reports themselves.
-    const summaries: DocSummary[] = [];
     for (const f of files) {
       const r = await readReport(join(input.reportsDir, f));
-      if (!r) continue;
-      const s = summarise(r, f);
-      summaries.push(s);
-      if (s.annotatable && annotated.size < maxAnnotated) annotated.add(s.id);
+      if (r) await acc.add(summarise(r, f), () => r);
     }
-
-    const scriptHash = createHash('sha256').update(SCRIPT, 'utf8').digest('base64');
-    const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
-    await put(
-      `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
-        `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">\n` +
-        `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n` +
-        `<title>${esc(input.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
-        `<header class="top"><h1>${esc(input.title)}</h1>\n<nav class="toc"><a href="#s-heatmap">Heatmap</a><a href="#s-rates">Rates</a>` +
-        `<a href="#s-terms">Distinctive terms</a><a href="#s-reuse">Syndication &amp; reuse</a><a href="#documents">Documents</a></nav></header>\n<main>\n`,
-    );
-    await put(
-      `<h2 id="s-heatmap">Frames × outlets</h2>\n<p class="meta">Hits per 1,000 words in the outlet's own voice (authorial, not negated, not distanced): ` +
-        `what the outlet asserts, not what it reports others saying. After the slash, where it differs, every hit whatever its voice. ` +
-        `Colour intensity is relative to the highest own-voice rate in the frame's family.</p>\n`,
-    );
-    await put(heatmap(input));
-    await put(`<h2 id="s-rates">Rates per outlet, with 95% intervals</h2>\n<p class="meta">The interval and bar are the own-voice rate; the columns after them show the hits the outlet reports or disowns: all voices, attributed, quoted and scare-quoted rates, and negated and distanced hits.</p>\n`);
-    await put(intervals(input));
-    await put(`<h2 id="s-terms">Distinctive terms per outlet</h2>\n`);
-    await put(distinctive(input));
-    await put(`<h2 id="s-reuse">Syndication and reuse</h2>\n`);
-    await put(reuse(input, annotated));
-
-    // Document list.
-    await put(
-      `<h2 id="documents">Documents (${summaries.length})</h2>\n` +
-        (summaries.length > annotated.size
-          ? `<p class="meta">${annotated.size} of ${summaries.length} documents have an annotated view (limit ${maxAnnotated}); the rest are listed without one.</p>\n`
-          : '') +
-        legend() +
-        `<input id="doc-filter" type="search" placeholder="filter documents…" aria-label="filter documents">\n<ul id="doc-list">\n`,
-    );
-    for (const d of summaries) {
-      await put(
-        `<li${attr('data-id', d.id)}>${docLink(d.id, annotated)} — ${esc(d.title ?? '(untitled)')}` +
-          ` <small>${d.outlet ? esc(d.outlet) + ' · ' : ''}${d.words !== null ? `${esc(d.words)} words · ` : ''}${esc(d.hits)} hits · ${esc(d.comments)} comments` +
-          `${d.status !== 'ok' ? ` · ${esc(d.status)}` : ''}${d.dominant.length ? ` · ${d.dominant.map(esc).join(', ')}` : ''}</small></li>\n`,
-      );
-    }
-    await put(`</ul>\n`);
-
-    // Annotated views, one report at a time.
-    if (annotated.size > 0) {
-      await put(`<div id="annotated">\n`);
-      const rendered = new Set<string>(); // one view per id, even if two reports share one
-      for (const s of summaries) {
-        if (!annotated.has(s.id) || rendered.has(s.id)) continue;
-        rendered.add(s.id);
-        const r = await readReport(join(input.reportsDir, s.file));
-        if (!r || typeof r.text !== 'string') continue;
-        await put(renderDocument(r, summarise(r, s.file)));
-      }
-      await put(`</div>\n`);
-    }
-    await put(`</main>\n<script>${SCRIPT}</script>\n</body>\n</html>\n`);
-    await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-    await rename(tmp, outFile);
   } catch (err) {
-    stream.destroy();
-    await rm(tmp, { force: true });
+    await acc.abort();
     throw err;
   }
+  await acc.finish(input);
 }

@@ -27,7 +27,7 @@ export interface Field {
 }
 
 /** A report as the tables read it (REPORT_CONTRACT.md and the extra fields of this pipeline). */
-interface Report {
+export interface Report {
   id: string;
   status: string;
   outlet: string | null;
@@ -176,6 +176,12 @@ class Table {
     this.batch = [];
   }
 
+  /** Stops writing (the run failed): the temporary files are removed by the caller. */
+  destroy(): void {
+    this.csv.destroy();
+    this.out.destroy();
+  }
+
   async close(): Promise<void> {
     this.flush();
     this.parquet.finish();
@@ -199,60 +205,94 @@ export interface TablesSummary {
   comments: number;
 }
 
-/**
- * Writes <out>/tables/{documents,frame_hits,entities,comments}.{csv,parquet} and datapackage.json
- * from the reports in <out>/reports. `rateIds` are the frame and marker ids whose body rates become
- * documents.csv columns (`rate_<id>`), in that order.
- */
-export async function writeTables(outDir: string, rateIds: string[], ids?: string[]): Promise<TablesSummary> {
-  const dir = join(outDir, 'tables');
-  mkdirSync(dir, { recursive: true });
-  const rateFields = rateIds.flatMap(rateColumns);
-  const tables = {
-    documents: new Table(dir, 'documents', [...DOCUMENT_FIELDS, ...rateFields]),
-    hits: new Table(dir, 'frame_hits', HIT_FIELDS),
-    entities: new Table(dir, 'entities', ENTITY_FIELDS),
-    comments: new Table(dir, 'comments', COMMENT_FIELDS),
+/** One document's rows of the four tables, made where its report is made (the digest's `tables`). */
+export interface TableRows {
+  document: Record<string, unknown>;
+  hits: Array<Record<string, unknown>>;
+  entities: Array<Record<string, unknown>>;
+  comments: Array<Record<string, unknown>>;
+}
+
+/** The rows of one report. `rateIds` are the frame and marker ids whose body rates become `rate_<id>` columns. */
+export function tableRows(r: Report, rateIds: string[]): TableRows {
+  const text = r.text ?? '';
+  const at = utf16Indexer(text);
+  const scores = { ...(r.frames?.scores ?? {}), ...(r.rhetoric?.scores ?? {}) };
+  const document = {
+    id: r.id, status: r.status, outlet: r.outlet, url: r.url ?? null, date: r.metadata?.date ?? null, language: r.language,
+    title: r.metadata?.title ?? null, agency: r.metadata?.agency ?? null, dateline: r.metadata?.dateline ?? null, truncated: r.metadata?.truncated ?? false,
+    sentences: r.stats?.sentences ?? null, words: r.stats?.words ?? null, comments: r.comments?.length ?? 0,
+    entities: (r.entities ?? []).filter((e) => e.mentions.some((m) => m.in !== 'comment')).length,
+    sentiment: r.sentiment ?? null, dominant_frames: r.frames?.dominant?.join(';') ?? null,
+    ...rateValues(rateIds, r.stats?.words ?? null, scores, voiceCounts([...(r.frames?.hits ?? []), ...(r.rhetoric?.hits ?? [])])),
   };
-  const reportsDir = join(outDir, 'reports');
-  try {
-    for (const r of readReports<Report>(reportsDir, ids)) {
-      const text = r.text ?? '';
-      const at = utf16Indexer(text);
-      const scores = { ...(r.frames?.scores ?? {}), ...(r.rhetoric?.scores ?? {}) };
-      await tables.documents.add({
-        id: r.id, status: r.status, outlet: r.outlet, url: r.url ?? null, date: r.metadata?.date ?? null, language: r.language,
-        title: r.metadata?.title ?? null, agency: r.metadata?.agency ?? null, dateline: r.metadata?.dateline ?? null, truncated: r.metadata?.truncated ?? false,
-        sentences: r.stats?.sentences ?? null, words: r.stats?.words ?? null, comments: r.comments?.length ?? 0,
-        entities: (r.entities ?? []).filter((e) => e.mentions.some((m) => m.in !== 'comment')).length,
-        sentiment: r.sentiment ?? null, dominant_frames: r.frames?.dominant?.join(';') ?? null,
-        ...rateValues(rateIds, r.stats?.words ?? null, scores, voiceCounts([...(r.frames?.hits ?? []), ...(r.rhetoric?.hits ?? [])])),
+  const hits: Array<Record<string, unknown>> = [];
+  for (const [kind, list] of [['frame', r.frames?.hits ?? []], ['rhetoric', r.rhetoric?.hits ?? []]] as const) {
+    for (const h of list) {
+      hits.push({
+        document: r.id, outlet: r.outlet, kind, frame: h.frame ?? h.marker, family: h.family ?? 'rhetoric', voice: h.voice,
+        speaker: h.speaker?.text ?? null, speaker_entity: h.speaker?.name ?? null, in: h.in, start: h.start, end: h.end, text: h.text,
+        sentence: sentenceAround(text, at(h.start), at(h.end)), negated: h.negated, distancing: h.distancing ?? null, in_name: h.inName ?? false, pattern: h.pattern,
       });
-      for (const [kind, list] of [['frame', r.frames?.hits ?? []], ['rhetoric', r.rhetoric?.hits ?? []]] as const) {
-        for (const h of list) {
-          await tables.hits.add({
-            document: r.id, outlet: r.outlet, kind, frame: h.frame ?? h.marker, family: h.family ?? 'rhetoric', voice: h.voice,
-            speaker: h.speaker?.text ?? null, speaker_entity: h.speaker?.name ?? null, in: h.in, start: h.start, end: h.end, text: h.text,
-            sentence: sentenceAround(text, at(h.start), at(h.end)), negated: h.negated, distancing: h.distancing ?? null, in_name: h.inName ?? false, pattern: h.pattern,
-          });
-        }
-      }
-      for (const e of r.entities ?? []) {
-        for (const m of e.mentions) {
-          await tables.entities.add({ document: r.id, outlet: r.outlet, entity: e.name, type: e.type, wikidata: e.wikidata, spelling: m.text, in: m.in, start: m.start, end: m.end, via: m.via ?? null });
-        }
-      }
-      for (const [index, c] of (r.comments ?? []).entries()) {
-        await tables.comments.add({ document: r.id, outlet: r.outlet, index, author: c.author, time: c.time ?? null, time_iso: c.timeIso ?? null, reply_to: c.replyTo ?? null, start: c.start, end: c.end, text: c.text });
-      }
     }
-    for (const t of Object.values(tables)) await t.close();
+  }
+  const entities = (r.entities ?? []).flatMap((e) => e.mentions.map((m) => ({ document: r.id, outlet: r.outlet, entity: e.name, type: e.type, wikidata: e.wikidata, spelling: m.text, in: m.in, start: m.start, end: m.end, via: m.via ?? null })));
+  const comments = (r.comments ?? []).map((c, index) => ({ document: r.id, outlet: r.outlet, index, author: c.author, time: c.time ?? null, time_iso: c.timeIso ?? null, reply_to: c.replyTo ?? null, start: c.start, end: c.end, text: c.text }));
+  return { document, hits, entities, comments };
+}
+
+/**
+ * <out>/tables/{documents,frame_hits,entities,comments}.{csv,parquet} and datapackage.json, written
+ * as documents arrive (in id order): rows stream out, so a run of any size fits in memory. Until
+ * `close`, every file has a temporary name; `abort` removes them, leaving the previous tables whole.
+ */
+export class TablesAccumulator {
+  private dir: string;
+  private tables: { documents: Table; hits: Table; entities: Table; comments: Table };
+
+  constructor(outDir: string, rateIds: string[]) {
+    this.dir = join(outDir, 'tables');
+    mkdirSync(this.dir, { recursive: true });
+    this.tables = {
+      documents: new Table(this.dir, 'documents', [...DOCUMENT_FIELDS, ...rateIds.flatMap(rateColumns)]),
+      hits: new Table(this.dir, 'frame_hits', HIT_FIELDS),
+      entities: new Table(this.dir, 'entities', ENTITY_FIELDS),
+      comments: new Table(this.dir, 'comments', COMMENT_FIELDS),
+    };
+  }
+
+  async add(rows: TableRows): Promise<void> {
+    await this.tables.documents.add(rows.document);
+    for (const h of rows.hits) await this.tables.hits.add(h);
+    for (const e of rows.entities) await this.tables.entities.add(e);
+    for (const c of rows.comments) await this.tables.comments.add(c);
+  }
+
+  async close(): Promise<TablesSummary> {
+    const t = this.tables;
+    for (const x of Object.values(t)) await x.close();
+    writeDataPackage(this.dir, Object.values(t));
+    return { dir: this.dir, documents: t.documents.rows, hits: t.hits.rows, mentions: t.entities.rows, comments: t.comments.rows };
+  }
+
+  abort(): void {
+    for (const t of Object.values(this.tables)) {
+      t.destroy();
+      for (const ext of ['csv', 'parquet']) rmSync(join(this.dir, `.${t.name}.${ext}.tmp`), { force: true });
+    }
+  }
+}
+
+/** The tables from the reports in <out>/reports (the products of a run are written as it goes; this re-reads). */
+export async function writeTables(outDir: string, rateIds: string[], ids?: string[]): Promise<TablesSummary> {
+  const acc = new TablesAccumulator(outDir, rateIds);
+  try {
+    for (const r of readReports<Report>(join(outDir, 'reports'), ids)) await acc.add(tableRows(r, rateIds));
+    return await acc.close();
   } catch (err) {
-    for (const t of Object.values(tables)) for (const ext of ['csv', 'parquet']) rmSync(join(dir, `.${t.name}.${ext}.tmp`), { force: true });
+    acc.abort();
     throw err;
   }
-  writeDataPackage(dir, Object.values(tables));
-  return { dir, documents: tables.documents.rows, hits: tables.hits.rows, mentions: tables.entities.rows, comments: tables.comments.rows };
 }
 
 /** The Frictionless Tabular Data Package describing every column of every table. */

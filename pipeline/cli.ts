@@ -4,16 +4,14 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { DEFAULT_TIMEOUT_SECONDS, runCorpus, type RunSummary } from './run.js';
-import { suggest } from './products/suggest.js';
-import { compare } from './products/compare.js';
-import { formatComparison, writeComparison } from './products/compare-output.js';
-import { BUILT_IN_FIELDS, readGroupMapping } from './products/compare-groups.js';
+import type { RunSummary } from './run.js';
+import { BUILT_IN_FIELDS } from './products/compare-groups.js';
 import writeFileAtomic from 'write-file-atomic';
-import { readGold } from './products/gold-match.js';
-import { auditLexicon } from './products/lexicon-audit.js';
-import { formatLexiconAudit } from './products/lexicon-audit-text.js';
 import { PIPELINE_VERSION } from './version.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './task.js';
+
+// Each command loads its own modules when it runs: a re-run with nothing to do, or --help, should
+// not pay for loading the stages, the products and their libraries.
 
 const program = new Command();
 program.name('framescope').description('Measure how news outlets frame a story: body, comments, entities, frames and rhetoric, with the evidence spans.').version(PIPELINE_VERSION);
@@ -46,6 +44,7 @@ program
       : null;
     let summary: RunSummary;
     try {
+      const { runCorpus } = await import('./run.js');
       summary = await runCorpus({
         corpus: corpusDir,
         out: o.out,
@@ -72,9 +71,10 @@ program
   .option('--window <n>', 'words on each side of a hit that count as near it', count, 8)
   .option('--min-documents <n>', 'a candidate must occur near hits in at least this many documents', count, 2)
   .option('--json', 'print the candidates as JSON', false)
-  .action((outDir: string, o: { frame?: string; top: number; window: number; minDocuments: number; json: boolean }) => {
+  .action(async (outDir: string, o: { frame?: string; top: number; window: number; minDocuments: number; json: boolean }) => {
     const reports = join(outDir, 'reports');
     if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
+    const { suggest } = await import('./products/suggest.js');
     const found = suggest(reports, { frame: o.frame, top: o.top, window: o.window, minDocuments: o.minDocuments });
     if (o.json) {
       process.stdout.write(JSON.stringify(found, null, 2) + '\n');
@@ -94,9 +94,12 @@ program
   .option('--by <field>', `group documents by ${BUILT_IN_FIELDS.join(', ')} or any column of the corpus manifest.csv`, 'outlet')
   .option('--groups <file>', 'CSV with a header: first column a value of the --by field, second its group (e.g. outlet,side); values it does not list go to the group "(unmapped)"')
   .option('--top <n>', 'distinctive words and frames kept per group', count, 15)
-  .action((outDir: string, o: { by: string; groups?: string; top: number }) => {
+  .action(async (outDir: string, o: { by: string; groups?: string; top: number }) => {
     const reports = join(outDir, 'reports');
     if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
+    const { compare } = await import('./products/compare.js');
+    const { readGroupMapping } = await import('./products/compare-groups.js');
+    const { formatComparison, writeComparison } = await import('./products/compare-output.js');
     const c = compare(reports, o.by, { top: o.top, groups: o.groups ? readGroupMapping(o.groups) : null });
     const tables = join(outDir, 'tables');
     mkdirSync(tables, { recursive: true });
@@ -116,6 +119,9 @@ program
     const reports = join(outDir, 'reports');
     if (!existsSync(reports)) throw new Error(`[E040] ${reports} does not exist: run \`framescope run <corpus> --out ${outDir}\` first`);
     if (o.gold && !(existsSync(o.gold) && statSync(o.gold).isDirectory())) throw new Error(`[E044] the gold folder ${o.gold} does not exist`);
+    const { readGold } = await import('./products/gold-match.js');
+    const { auditLexicon } = await import('./products/lexicon-audit.js');
+    const { formatLexiconAudit } = await import('./products/lexicon-audit-text.js');
     const gold = o.gold ? readGold(o.gold) : undefined;
     const audit = auditLexicon(reports, {
       examples: o.examples,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import type { DataVersion } from './stage.js';
 
 /**
@@ -39,6 +39,10 @@ export function compiledDataPath(sha256: string): string {
   return join(PACKAGE_ROOT, 'dist', 'data', `${sha256}.json`);
 }
 
+// The YAML parser is loaded only for a file the build did not compile (a user's lexicon, an edit).
+const require = createRequire(import.meta.url);
+const yamlParse = (s: string): unknown => (require('yaml') as typeof import('yaml')).parse(s);
+
 /** Reads a versioned data file; the hash is of the bytes, so any edit changes it. */
 export function loadDataFile<T extends { version?: unknown }>(path: string): LoadedData<T> {
   const raw = readFileSync(path);
@@ -46,7 +50,7 @@ export function loadDataFile<T extends { version?: unknown }>(path: string): Loa
   let data: T;
   try {
     const compiled = path.endsWith('.json') ? null : compiledDataPath(sha256);
-    data = (compiled && existsSync(compiled) ? JSON.parse(readFileSync(compiled, 'utf8')) : path.endsWith('.json') ? JSON.parse(raw.toString('utf8')) : YAML.parse(raw.toString('utf8'))) as T;
+    data = (compiled && existsSync(compiled) ? JSON.parse(readFileSync(compiled, 'utf8')) : path.endsWith('.json') ? JSON.parse(raw.toString('utf8')) : yamlParse(raw.toString('utf8'))) as T;
   } catch (err) {
     throw new Error(`[E011] ${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
   }
@@ -65,4 +69,10 @@ export function loadDataFile<T extends { version?: unknown }>(path: string): Loa
 /** Path of a data file that ships next to a stage's sources. */
 export function stageDataPath(...parts: string[]): string {
   return join(PACKAGE_ROOT, 'stages', ...parts);
+}
+
+/** The shipped lexicon files of a stage, in a stable order. */
+export function shippedLexicons(stage: string): string[] {
+  const dir = stageDataPath(stage, 'lexicon');
+  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folders of <out> that a run writes into; nothing else under <out> is ever touched. */
-const WRITTEN = ['.', 'reports', 'tables', 'corpus-inputs'];
+const WRITTEN = ['.', 'reports', 'tables', 'corpus-inputs', 'index'];
 
 // Every output file is written under a temporary name and renamed when whole: write-file-atomic
 // appends ".<number>" to the name, the table writers and the page use ".tmp". A run stopped with
@@ -16,6 +16,7 @@ const TEMPORARY = /\.(json|csv|parquet|html)\.\d+$|\.tmp$/;
 export function prepareOutput(out: string): void {
   mkdirSync(join(out, 'reports'), { recursive: true });
   mkdirSync(join(out, 'corpus-inputs'), { recursive: true });
+  mkdirSync(join(out, 'index'), { recursive: true });
   for (const sub of WRITTEN) {
     let names: string[];
     try {

@@ -1,32 +1,16 @@
-import type { Doc, SourceInfo } from './document.js';
+import type { Doc } from './document.js';
+import { serialize, type Done, type Task } from './task.js';
+
+export { serialize, type Done, type Task };
 import { buildStages, type PipelineOptions } from './order.js';
 import { runStages } from './runner.js';
-
-/** One document to process: what the main thread read from disk and the manifest. */
-export interface Task {
-  id: string;
-  source: SourceInfo;
-  bytes: Uint8Array;
-}
-
-/** A processed document: its serialized report and the figures the run summary adds up. */
-export interface Done {
-  id: string;
-  status: 'ok' | 'partial' | 'failed';
-  reason: { code: string; message: string } | null;
-  json: string;
-  tokens: number;
-  warnings: string[];
-}
-
-/** Serializes a report the same way everywhere, so reports are byte-identical across runs. */
-export function serialize(report: unknown): string {
-  return JSON.stringify(report, null, 2) + '\n';
-}
+import { digestOf } from './products/digest.js';
+import { frameList } from './products/write.js';
 
 /** Builds the stages once and returns the per-document function (used in workers and in-process). */
 export function createProcessor(opts: PipelineOptions): (task: Task) => Done {
   const { stages, report } = buildStages(opts);
+  const rateIds = frameList(opts.lexicons).map((f) => f.id);
   return (task) => {
     const doc: Doc = { id: task.id, source: task.source, bytes: task.bytes, diagnostics: [] };
     const outcome = runStages(stages, doc, [report]);
@@ -35,6 +19,7 @@ export function createProcessor(opts: PipelineOptions): (task: Task) => Done {
       status: outcome.status,
       reason: outcome.reason,
       json: serialize(doc.report),
+      digest: JSON.stringify(digestOf(doc.report, rateIds)),
       tokens: doc.tokens?.stats.tokens ?? 0,
       warnings: doc.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code),
     };

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type pLimit from 'p-limit';
-import { decodeText } from '../stages/decode/index.js';
-import { looksLikeHtml } from '../stages/decode/html.js';
+import { decodeText, looksLikeHtml } from '../stages/decode/text.js';
 import { RepeatedLines, templateHash, type RepeatedLineTable } from '../stages/segment/repeated.js';
 import type { CorpusEntry } from './corpus.js';
 

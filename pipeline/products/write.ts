@@ -1,12 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { basename, join } from 'node:path';
-import { shippedLexicons } from '../../stages/framing/index.js';
-import { compare, type Comparison } from './compare.js';
+import writeFileAtomic from 'write-file-atomic';
+import { shippedLexicons } from '../data-file.js';
+import { CompareAccumulator, type Comparison } from './compare.js';
 import { writeComparison } from './compare-output.js';
-import { writeHtmlReport } from './html-report.js';
+import type { Digest } from './digest.js';
+import type { RawReport } from './html-document.js';
+import { HtmlReportAccumulator } from './html-report.js';
 import { loadLexicons } from '../matcher/load.js';
 import type { ReuseDigest, ReuseJob } from './reuse-job.js';
-import { writeTables, type TablesSummary } from './tables.js';
+import { TablesAccumulator, type TablesSummary } from './tables.js';
 
 /** What a run summary records of the corpus-level outputs. */
 export interface ProductSummary {
@@ -27,46 +30,98 @@ export function frameList(lexicons: string[]): Array<{ id: string; family: strin
 }
 
 /**
- * After the documents: the corpus tables, the comparison by outlet, text reuse and syndication, and
- * report.html, all from the reports on disk (documents skipped as current count too). Reuse runs in
- * a worker thread beside the tables and the comparison. A failure is recorded in the summary and
- * never touches the reports.
+ * The corpus products of a run, fed one digest at a time in id order as documents finish (or, for
+ * documents unchanged since the last run, from its digest store): the tables stream their rows,
+ * the comparison by outlet keeps its sums, report.html spools its list and annotated views. `finish`
+ * writes what needs the whole corpus. A product that fails is recorded in the summary and dropped;
+ * the others and the reports are untouched.
  */
-export async function writeCorpusProducts(opts: { out: string; lexicons: string[] }, ids: string[], summary: ProductSummary & { failures?: Array<{ id: string }> }): Promise<void> {
-  const reportsDir = join(opts.out, 'reports');
-  const frames = frameList(opts.lexicons);
-  // Only documents with text take memory in the alignment: a batch's failed documents (a manifest
-  // of 50,000 rows without files) do not count against the limit.
-  const withText = ids.length - (summary.failures?.length ?? 0);
-  const reuse = withText > REUSE_MAX_DOCUMENTS
-    ? Promise.reject(new Error(`skipped for ${withText} documents with text (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`))
-    : reuseInWorker({ out: opts.out, ids });
-  reuse.catch(() => {}); // handled below, after the main-thread work
-  try {
-    summary.tables = await writeTables(opts.out, frames.map((f) => f.id), ids);
-  } catch (err) {
-    summary.productErrors.push(`tables: ${(err as Error).message}`);
+export class CorpusProducts {
+  private tables: TablesAccumulator | null = null;
+  private comparison = new CompareAccumulator('outlet');
+  private page: HtmlReportAccumulator | null = null;
+  private ids: string[] = [];
+  private withText = 0;
+  private errors: string[] = [];
+
+  constructor(
+    private out: string,
+    private frames: Array<{ id: string; family: string }>,
+  ) {
+    this.guard('tables', () => (this.tables = new TablesAccumulator(out, frames.map((f) => f.id))));
+    this.guard('report.html', () => (this.page = new HtmlReportAccumulator(join(out, 'report.html'))));
   }
-  let comparison: Comparison | null = null;
-  try {
-    comparison = compare(reportsDir, 'outlet', { ids });
-    writeComparison(join(opts.out, 'tables'), comparison);
-  } catch (err) {
-    summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
+
+  private guard(what: string, f: () => unknown): void {
+    try {
+      f();
+    } catch (err) {
+      this.errors.push(`${what}: ${(err as Error).message}`);
+    }
   }
-  let digest: ReuseDigest | null = null;
-  try {
-    digest = await reuse;
-    summary.reuse = { passages: digest.passages, syndication: digest.syndicationLinks, similarAboveThreshold: digest.similarAboveThreshold, threshold: digest.threshold };
-  } catch (err) {
-    summary.productErrors.push(`text reuse: ${(err as Error).message}`);
+
+  /** One document; `report` is read only if report.html shows the document annotated. */
+  async add(d: Digest, report: () => RawReport | null | Promise<RawReport | null>): Promise<void> {
+    this.ids.push(d.id);
+    if (d.compare.words !== null) this.withText++;
+    if (this.tables) {
+      try {
+        await this.tables.add(d.tables);
+      } catch (err) {
+        this.errors.push(`tables: ${(err as Error).message}`);
+        this.tables.abort();
+        this.tables = null;
+      }
+    }
+    this.comparison.add(d.compare);
+    if (this.page) {
+      try {
+        await this.page.add(d.summary, report);
+      } catch (err) {
+        this.errors.push(`report.html: ${(err as Error).message}`);
+        await this.page.abort();
+        this.page = null;
+      }
+    }
   }
-  try {
-    await writeHtmlReport(
-      {
+
+  /** Writes the products that need the whole corpus. */
+  async finish(summary: ProductSummary): Promise<void> {
+    summary.productErrors.push(...this.errors);
+    // Text reuse compares every document with every other; it runs in a thread of its own meanwhile.
+    const reuse = this.withText > REUSE_MAX_DOCUMENTS
+      ? Promise.reject(new Error(`skipped for ${this.withText} documents with text (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`))
+      : reuseInWorker({ out: this.out, ids: this.ids });
+    reuse.catch(() => {}); // handled below, after the main-thread work
+    if (this.tables) {
+      try {
+        summary.tables = await this.tables.close();
+      } catch (err) {
+        this.tables.abort();
+        summary.productErrors.push(`tables: ${(err as Error).message}`);
+      }
+    }
+    let comparison: Comparison | null = null;
+    try {
+      comparison = this.comparison.result();
+      writeComparison(join(this.out, 'tables'), comparison);
+      await writeFileAtomic(join(this.out, 'index', 'comparison-outlet.json'), JSON.stringify(this.comparison.toJSON()) + '\n');
+    } catch (err) {
+      summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
+    }
+    let digest: ReuseDigest | null = null;
+    try {
+      digest = await reuse;
+      summary.reuse = { passages: digest.passages, syndication: digest.syndicationLinks, similarAboveThreshold: digest.similarAboveThreshold, threshold: digest.threshold };
+    } catch (err) {
+      summary.productErrors.push(`text reuse: ${(err as Error).message}`);
+    }
+    if (!this.page) return;
+    try {
+      await this.page.finish({
         // The folder's name, not its path: the page is the same wherever the corpus is read from.
-        title: `framescope: ${ids.length} document(s) from ${basename(summary.corpus)}`,
-        frames,
+        title: `framescope: ${this.ids.length} document(s) from ${basename(summary.corpus)}`,
+        frames: this.frames,
         groups: (comparison?.groups ?? []).map((g) => ({
           key: g.key,
           documents: g.documents,
@@ -80,13 +135,16 @@ export async function writeCorpusProducts(opts: { out: string; lexicons: string[
         passages: digest?.longestPassages ?? [],
         syndication: digest?.syndication ?? [],
         similar: digest?.closestPairs ?? [],
-        reportsDir,
-        ids,
-      },
-      join(opts.out, 'report.html'),
-    );
-  } catch (err) {
-    summary.productErrors.push(`report.html: ${(err as Error).message}`);
+      });
+    } catch (err) {
+      summary.productErrors.push(`report.html: ${(err as Error).message}`);
+    }
+  }
+
+  /** The run stopped before its end: the temporary files go, the previous products stay. */
+  async abort(): Promise<void> {
+    this.tables?.abort();
+    await this.page?.abort();
   }
 }
 

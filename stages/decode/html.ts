@@ -4,6 +4,7 @@ import { DocumentError } from '../../pipeline/stage.js';
 import type { Markup, Range } from '../../pipeline/document.js';
 import { findComments, type FoundComment } from './html-comments.js';
 import { flat, squash } from './whitespace.js';
+export { looksLikeHtml } from './text.js';
 
 /** An HTML page rendered as plain text, with the structure the markup gave. */
 export interface Extraction {
@@ -20,12 +21,6 @@ const FALLBACK_SKIP = new Set(['header', 'footer', 'aside']);
 const MIN_CONTENT_CHARS = 140;
 // Blink's HTML parser stops nesting elements at this depth (kMaximumHTMLParserDOMTreeDepth).
 const MAX_DEPTH = 512;
-
-/** Whether bytes read from a corpus file are an HTML page rather than article text. */
-export function looksLikeHtml(path: string, text: string): boolean {
-  if (/\.x?html?$/i.test(path)) return true;
-  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
-}
 
 /**
  * Main content via Mozilla Readability on a linkedom DOM (the Firefox Reader View extractor),

@@ -1,33 +1,10 @@
 import type { Markup } from '../../pipeline/document.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { DocumentError } from '../../pipeline/stage.js';
-import { extractHtml, looksLikeHtml, type Extraction } from './html.js';
+import { extractHtml, type Extraction } from './html.js';
+import { decodeText, lenientUtf8, looksLikeHtml } from './text.js';
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-
-/** Decoded text and how many invalid byte sequences were replaced on the way. */
-export interface Decoded {
-  text: string;
-  replaced: number;
-}
-
-/**
- * Bytes to text: UTF-8 with the BOM dropped (TextDecoder does that), CR/CRLF to LF, NFC. Nothing
- * else changes, because every span downstream indexes into this string. Shared with the run's
- * repeated-line pre-pass so both see the same lines.
- */
-export function decodeText(bytes: Uint8Array): Decoded {
-  let text: string;
-  let replaced = 0;
-  try {
-    text = strictUtf8.decode(bytes);
-  } catch {
-    text = lenientUtf8.decode(bytes);
-    replaced = [...text].filter((c) => c === '\uFFFD').length;
-  }
-  return { text: text.replace(/\r\n?/g, '\n').normalize('NFC'), replaced };
-}
+export { decodeText, looksLikeHtml, type Decoded } from './text.js';
 
 // The decode stage renders an HTML page and the segment stage reads its structure; both call
 // `pageOf`, and this memo keeps the page from being parsed twice. It is a cache, not a channel:

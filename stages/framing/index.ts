@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { stageDataPath } from '../../pipeline/data-file.js';
+import { shippedLexicons, stageDataPath } from '../../pipeline/data-file.js';
 import { loadLexicons } from '../../pipeline/matcher/load.js';
 import { Matcher } from '../../pipeline/matcher/matcher.js';
 import type { Doc } from '../../pipeline/document.js';
@@ -9,11 +8,7 @@ import { lexiconHits } from './hits.js';
 import { settleConditions } from './conditions.js';
 import { canonicalSlotNames } from './entity-slots.js';
 
-/** The shipped lexicon files of a stage, in a stable order. */
-export function shippedLexicons(stage: string): string[] {
-  const dir = stageDataPath(stage, 'lexicon');
-  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
-}
+export { shippedLexicons };
 
 /** The attribution-cue matcher shared by the framing and rhetoric stages. */
 export function attributionCues(): { matcher: Matcher; files: string[] } {

@@ -160,7 +160,9 @@ export interface CompareState {
 
 const newSums = (): FrameSums => ({ c: 0, cc: 0, cw: 0 });
 const newFrame = (): FrameState => ({ own: newSums(), all: newSums(), attributed: 0, quoted: 0, scareQuoted: 0, negated: 0, distanced: 0 });
-const newGroup = (): GroupState => ({ documents: 0, words: 0, ww: 0, frames: {}, terms: {} });
+// Terms and frame ids are keys of plain records (the saved form is JSON): without a prototype, a
+// body word such as "constructor" is a key like any other, not Object's inherited function.
+const newGroup = (): GroupState => ({ documents: 0, words: 0, ww: 0, frames: Object.create(null) as GroupState['frames'], terms: Object.create(null) as GroupState['terms'] });
 
 /**
  * The comparison as documents arrive: per group only sums (documents, words, squared words, and per
@@ -257,9 +259,11 @@ export class CompareAccumulator {
     for (const key of keys) for (const frame of frameIds) rates.push(groupRate(key, state(key), frame));
     const distinctive: Distinctive[] = [];
     const top = opts.top ?? 15;
-    const termsOf = (k: string) => new Map(Object.entries(state(k).terms).sort((a, b) => byCodeUnit(a[0], b[0])));
+    const terms = new Map(keys.map((k) => [k, new Map(Object.entries(state(k).terms).sort((a, b) => byCodeUnit(a[0], b[0])))]));
+    const termsOf = (k: string) => terms.get(k)!;
     // Distinctive frames, like the headline rate, count only what the outlets say in their own voice.
-    const ownOf = (k: string) => new Map(frameIds.map((f) => [f, state(k).frames[f]?.own.c ?? 0] as [string, number]).filter(([, c]) => c > 0));
+    const own = new Map(keys.map((k) => [k, new Map(frameIds.map((f) => [f, state(k).frames[f]?.own.c ?? 0] as [string, number]).filter(([, c]) => c > 0))]));
+    const ownOf = (k: string) => own.get(k)!;
     for (const key of keys) {
       const rest = new Map<string, number>();
       const restFrames = new Map<string, number>();

@@ -39,7 +39,7 @@ describe('compare: statistics checked by hand', () => {
       counts: [['invasion', { all: own + attributed, authorial: own, attributed, quoted: 0, scareQuoted: 0, negated: 0, distanced: 0 }]] as Array<[string, VoiceCounts]>,
       terms,
     });
-    const docs = [doc('TASS', 400, 0, 3, [['kiev', 4]]), doc('TASS', 900, 1, 0, [['kiev', 2], ['west', 1]]), doc('BBC', 700, 4, 1, [['kyiv', 5]]), doc('BBC', 300, 2, 0, [['kyiv', 1], ['war', 2]]), doc('AP', 500, 1, 1, [['war', 1]])];
+    const docs = [doc('TASS', 400, 0, 3, [['kiev', 4]]), doc('TASS', 900, 1, 0, [['kiev', 2], ['west', 1]]), doc('BBC', 700, 4, 1, [['kyiv', 5]]), doc('BBC', 300, 2, 0, [['kyiv', 1], ['war', 2]]), doc('AP', 500, 1, 1, [['constructor', 3], ['war', 1]])];
     const one = new CompareAccumulator('outlet');
     for (const d of docs) one.add(d);
     const reversed = new CompareAccumulator('outlet');
@@ -54,6 +54,10 @@ describe('compare: statistics checked by hand', () => {
     const bbc = one.result().rates.find((r) => r.group === 'BBC' && r.frame === 'invasion')!;
     expect([bbc.documents, bbc.words, bbc.authorialCount, bbc.authorialRate, bbc.count]).toEqual([2, 1000, 6, 6, 7]);
     expect(() => left.merge({ ...right.toJSON(), by: 'month' })).toThrow(/E044/);
+    // A body word that is also a property of every JavaScript object is counted like any other.
+    const ap = one.result().distinctive.find((d) => d.group === 'AP' && d.term === 'constructor')!;
+    expect(ap.countGroup).toBe(3);
+    expect(Number.isFinite(ap.z)).toBe(true);
   });
 
   it('groups reports by outlet and computes each rate from the reports', () => {

@@ -45,8 +45,9 @@ eval-ner: build
 	node dist/test/eval/ner.js $(NER)
 
 # Rhetoric markers against the PTC propaganda spans in $(SHARED)/benchmarks/ptc-dev, read in place; skips when absent.
+# HALF=A or HALF=B scores one fixed half (by a hash of the article id): tune on A, judge on B.
 eval-rhetoric: build
-	node dist/test/eval/rhetoric.js $(SHARED)/benchmarks/ptc-dev
+	node dist/test/eval/rhetoric.js $(SHARED)/benchmarks/ptc-dev $(HALF)
 
 clean:
 	rm -rf dist $(OUT)/reports $(OUT)/run.json

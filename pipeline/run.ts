@@ -58,7 +58,7 @@ export interface RunSummary {
   /** Corpus-level outputs that could not be written; the reports are whole regardless. */
   productErrors: string[];
   /** Text reuse found across the corpus (see tables/reuse_passages.csv, syndication.csv, similar_pairs.csv). */
-  reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number } | null;
+  reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number; sample?: string } | null;
   tokens: number;
   seconds: number;
   /** Peak resident memory of the process and its worker threads, in MB. */
@@ -136,7 +136,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const write = (id: string, json: string) => writeFileAtomic(join(reportsDir, reportFileName(id)), json, { fsync: false });
 
   const frames = frameList(opts.lexicons);
-  const products = new CorpusProducts(opts.out, frames);
+  const products = new CorpusProducts(opts.out, frames, plan.filter((p) => !p.entry.problem).length);
   const rateIds = frames.map((f) => f.id);
   const saved = new DigestReader(opts.out);
   const digests = new DigestWriter(opts.out);

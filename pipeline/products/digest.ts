@@ -2,6 +2,7 @@ import { reportFileName } from '../report-files.js';
 import { compareInput, type CompareInput, type CompareReport } from './compare.js';
 import { summarise, type DocSummary, type RawReport } from './html-document.js';
 import { tableRows, type Report as TableReport, type TableRows } from './tables.js';
+import { reuseInput, type RawReport as ReuseReport, type ReuseInput } from './reuse.js';
 
 /**
  * What the corpus products need of one document, made from its report where the report is made (in
@@ -13,13 +14,14 @@ export interface Digest {
   summary: DocSummary;
   compare: CompareInput;
   tables: TableRows;
+  reuse: ReuseInput | null;
 }
 
 /** Bumped whenever `Digest` changes shape: digests saved by another version are made again from the reports. */
-export const DIGEST_VERSION = 1;
+export const DIGEST_VERSION = 2;
 
 /** The digest of a report. `rateIds` are the frame and marker ids whose rates are documents.csv columns. */
 export function digestOf(report: unknown, rateIds: string[]): Digest {
   const id = (report as { id: string }).id;
-  return { id, summary: summarise(report as RawReport, reportFileName(id)), compare: compareInput(report as CompareReport), tables: tableRows(report as TableReport, rateIds) };
+  return { id, summary: summarise(report as RawReport, reportFileName(id)), compare: compareInput(report as CompareReport), tables: tableRows(report as TableReport, rateIds), reuse: reuseInput(report as ReuseReport) };
 }

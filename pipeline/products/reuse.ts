@@ -1,4 +1,5 @@
 import { readReports } from '../reports.js';
+import { utf16Indexer } from '../offsets.js';
 
 /**
  * Text reuse across a corpus of reports: what one outlet copied from another, and how close whole
@@ -128,7 +129,7 @@ const STOP = new Set(
   ).split(' '),
 );
 
-interface RawReport {
+export interface RawReport {
   id?: string;
   outlet?: string | null;
   text?: string | null;
@@ -141,12 +142,24 @@ interface Doc {
   id: string;
   outlet: string | null;
   agency: string | null;
-  cps: string[];
-  /** Normalised body words and their code-point spans in `text`. */
-  words: string[];
+  /** The report's text: passages are cut from it. */
+  text: string;
+  /** Normalised body words (as ids of the accumulator's dictionary) and their code-point spans in `text`. */
+  words: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
   entities: Map<string, number>;
+}
+
+/** What text reuse needs of one document, made in the worker with its report (the digest's `reuse`). */
+export interface ReuseInput {
+  outlet: string | null;
+  agency: string | null;
+  text: string;
+  words: string[];
+  starts: number[];
+  ends: number[];
+  entities: Array<[string, number]>;
 }
 
 // A word: letters, digits and combining marks, with inner apostrophes (Russia's, Belarus’s).
@@ -163,7 +176,7 @@ function foldName(s: string): string {
 }
 
 /** Normalised words of the given code-point ranges of `text`, with their code-point spans. */
-export function bodyWords(text: string, blocks: Array<{ start: number; end: number }>): { cps: string[]; words: string[]; starts: number[]; ends: number[] } {
+export function bodyWords(text: string, blocks: Array<{ start: number; end: number }>): { words: string[]; starts: number[]; ends: number[] } {
   const cps = Array.from(text);
   const words: string[] = [];
   const starts: number[] = [];
@@ -193,23 +206,72 @@ export function bodyWords(text: string, blocks: Array<{ start: number; end: numb
       ends.push(from + cpAt[m.index! + m[0].length]!);
     }
   }
-  return { cps, words, starts, ends };
+  return { words, starts, ends };
 }
 
-function loadDocs(reportsDir: string, ids?: string[]): Doc[] {
-  const docs: Doc[] = [];
-  for (const r of readReports<RawReport>(reportsDir, ids)) {
-    if (typeof r.text !== 'string' || !r.id) continue; // a failed document, or not a report
-    const { cps, words, starts, ends } = bodyWords(r.text, r.body?.blocks ?? []);
-    const entities = new Map<string, number>();
-    for (const e of r.entities ?? []) {
-      const n = (e.mentions ?? []).filter((m) => m.in !== 'comment').length;
-      const name = foldName(e.name ?? '');
-      if (n > 0 && name) entities.set(name, (entities.get(name) ?? 0) + n);
-    }
-    docs.push({ id: r.id, outlet: r.outlet ?? null, agency: r.metadata?.agency ?? null, cps, words, starts: Int32Array.from(starts), ends: Int32Array.from(ends), entities });
+/** The reuse part of a report's digest; null for a document without a text (failed, or not a report). */
+export function reuseInput(r: RawReport): ReuseInput | null {
+  if (typeof r.text !== 'string' || !r.id) return null;
+  const { words, starts, ends } = bodyWords(r.text, r.body?.blocks ?? []);
+  const entities = new Map<string, number>();
+  for (const e of r.entities ?? []) {
+    const n = (e.mentions ?? []).filter((m) => m.in !== 'comment').length;
+    const name = foldName(e.name ?? '');
+    if (n > 0 && name) entities.set(name, (entities.get(name) ?? 0) + n);
   }
-  return docs.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { outlet: r.outlet ?? null, agency: r.metadata?.agency ?? null, text: r.text, words, starts, ends, entities: [...entities].sort((x, y) => cmp(x[0], y[0])) };
+}
+
+/**
+ * Text reuse as documents arrive: each document's words become ids of one dictionary and its offsets
+ * typed arrays, about 12 bytes a word plus the text, and nothing is read back from the reports.
+ * `result` then compares them all. Memory grows with the corpus here, and only here: a run bounds
+ * it by the number of documents it hands over (see CorpusProducts).
+ */
+export class ReuseAccumulator {
+  private docs: Doc[] = [];
+  private dictionary = new Map<string, number>();
+  /** Per word id: whether it is a similarity feature (not a stop word, a number or one letter). */
+  private feature: boolean[] = [];
+  private vocabulary: string[] = [];
+
+  add(id: string, input: ReuseInput): void {
+    const words = new Int32Array(input.words.length);
+    input.words.forEach((w, i) => {
+      let k = this.dictionary.get(w);
+      if (k === undefined) {
+        this.dictionary.set(w, (k = this.vocabulary.length));
+        this.vocabulary.push(w);
+        this.feature.push(!(w.length < 2 || STOP.has(w) || /^\d+$/.test(w)));
+      }
+      words[i] = k;
+    });
+    this.docs.push({ id, outlet: input.outlet, agency: input.agency, text: input.text, words, starts: Int32Array.from(input.starts), ends: Int32Array.from(input.ends), entities: new Map(input.entities) });
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  result(opts: ReuseOptions = {}): ReuseResult {
+    const minWords = Math.max(1, opts.minWords ?? 8);
+    const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+    const docs = [...this.docs].sort((x, y) => cmp(x.id, y.id));
+    const similar = similarities(docs, this.feature, this.vocabulary, opts.minSimilarity ?? 0)
+      .map(({ a, b, similarity }) => ({ a: docs[a]!.id, b: docs[b]!.id, similarity: Math.round(similarity * 1e6) / 1e6, aboveThreshold: similarity >= threshold }))
+      .sort((x, y) => y.similarity - x.similarity || cmp(x.a, y.a) || cmp(x.b, y.b));
+    return {
+      passages: findPassages(docs, minWords),
+      syndication: findSyndication(docs),
+      similar,
+      threshold,
+      method:
+        `passages: shared word ${Math.min(NGRAM, minWords)}-grams of normalised body words aligned into maximal passages ` +
+        `(gaps of up to ${MAX_GAP} words bridged), at least ${minWords} aligned words; ` +
+        'syndication: metadata.agency matched to outlets by folded name or acronym; ' +
+        'similarity: TF-IDF cosine (sublinear tf, smoothed idf) over folded body words without stop words plus entity names',
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,7 +285,7 @@ interface Span {
   words: number;
 }
 
-function same(A: string[], i: number, B: string[], j: number, k: number): boolean {
+function same(A: ArrayLike<unknown>, i: number, B: ArrayLike<unknown>, j: number, k: number): boolean {
   if (i + k > A.length || j + k > B.length) return false;
   for (let t = 0; t < k; t++) if (A[i + t] !== B[j + t]) return false;
   return true;
@@ -237,7 +299,7 @@ for (let g = 1; g <= 2 * MAX_GAP; g++) for (let da = 0; da <= MAX_GAP; da++) if 
  * Aligns two word sequences from their shared n-gram positions (i in A, j in B), each seed grown
  * into a maximal passage (word indices, half-open).
  */
-export function alignPair(A: string[], B: string[], seeds: Array<[number, number]>, n = NGRAM): Span[] {
+export function alignPair(A: ArrayLike<unknown>, B: ArrayLike<unknown>, seeds: Array<[number, number]>, n = NGRAM): Span[] {
   const found: Span[] = [];
   const sorted = [...seeds].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   for (const [si, sj] of sorted) {
@@ -270,12 +332,15 @@ export function alignPair(A: string[], B: string[], seeds: Array<[number, number
 
 function findPassages(docs: Doc[], minWords: number): ReusedPassage[] {
   const n = Math.max(1, Math.min(NGRAM, minWords));
-  // n-gram → postings (doc index, word position), in document order.
-  const index = new Map<string, number[]>();
+  // n-gram → postings (doc index, word position), in document order. The key is a hash of the n
+  // word ids (a number, far smaller than the joined words); a collision only adds a seed that
+  // alignPair drops, since it checks the words themselves.
+  const index = new Map<number, number[]>();
   docs.forEach((d, di) => {
-    const seen = new Map<string, number>();
+    const seen = new Map<number, number>();
     for (let i = 0; i + n <= d.words.length; i++) {
-      const key = d.words.slice(i, i + n).join(' ');
+      let key = 0;
+      for (let t = 0; t < n; t++) key = (key * 1000003 + d.words[i + t]!) % 9007199254740881;
       const times = (seen.get(key) ?? 0) + 1;
       seen.set(key, times);
       if (times > MAX_PER_DOCUMENT) continue;
@@ -301,6 +366,8 @@ function findPassages(docs: Doc[], minWords: number): ReusedPassage[] {
       }
   }
   const out: ReusedPassage[] = [];
+  const indexers = new Map<Doc, (cp: number) => number>();
+  const at = (d: Doc) => indexers.get(d) ?? indexers.set(d, utf16Indexer(d.text)).get(d)!;
   for (const key of [...seeds.keys()].sort((x, y) => x - y)) {
     const A = docs[Math.floor(key / docs.length)]!;
     const B = docs[key % docs.length]!;
@@ -310,7 +377,7 @@ function findPassages(docs: Doc[], minWords: number): ReusedPassage[] {
       const aEnd = A.ends[s.a1 - 1]!;
       const bStart = B.starts[s.b0]!;
       const bEnd = B.ends[s.b1 - 1]!;
-      out.push({ a: A.id, b: B.id, aStart, aEnd, bStart, bEnd, words: s.words, aText: A.cps.slice(aStart, aEnd).join(''), bText: B.cps.slice(bStart, bEnd).join('') });
+      out.push({ a: A.id, b: B.id, aStart, aEnd, bStart, bEnd, words: s.words, aText: A.text.slice(at(A)(aStart), at(A)(aEnd)), bText: B.text.slice(at(B)(bStart), at(B)(bEnd)) });
     }
   }
   return out.sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b) || x.aStart - y.aStart || x.bStart - y.bStart);
@@ -367,10 +434,11 @@ function findSyndication(docs: Doc[]): SyndicationLink[] {
 // ---------------------------------------------------------------------------------------------
 // 3. Similarity
 
-function features(d: Doc): Map<string, number> {
+function features(d: Doc, feature: boolean[], vocabulary: string[]): Map<string, number> {
   const tf = new Map<string, number>();
-  for (const w of d.words) {
-    if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w)) continue;
+  for (const k of d.words) {
+    if (!feature[k]) continue;
+    const w = vocabulary[k]!;
     tf.set(w, (tf.get(w) ?? 0) + 1);
   }
   for (const [name, n] of d.entities) tf.set(`entity:${name}`, (tf.get(`entity:${name}`) ?? 0) + n);
@@ -378,9 +446,9 @@ function features(d: Doc): Map<string, number> {
 }
 
 /** TF-IDF (sublinear tf, smoothed idf) cosine of every pair of documents sharing a feature. */
-function similarities(docs: Doc[], minSimilarity: number): Array<{ a: number; b: number; similarity: number }> {
+function similarities(docs: Doc[], feature: boolean[], vocabulary: string[], minSimilarity: number): Array<{ a: number; b: number; similarity: number }> {
   const N = docs.length;
-  const tfs = docs.map(features);
+  const tfs = docs.map((d) => features(d, feature, vocabulary));
   const df = new Map<string, number>();
   for (const tf of tfs) for (const f of tf.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   // Inverted lists of L2-normalised weights: feature → [doc, weight, doc, weight, …].
@@ -429,21 +497,10 @@ function similarities(docs: Doc[], minSimilarity: number): Array<{ a: number; b:
 
 /** Reads every report in `reportsDir` and finds reused passages, declared syndication and similar pairs. */
 export function analyseReuse(reportsDir: string, opts: ReuseOptions = {}): ReuseResult {
-  const minWords = Math.max(1, opts.minWords ?? 8);
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const docs = loadDocs(reportsDir, opts.ids);
-  const similar = similarities(docs, opts.minSimilarity ?? 0)
-    .map(({ a, b, similarity }) => ({ a: docs[a]!.id, b: docs[b]!.id, similarity: Math.round(similarity * 1e6) / 1e6, aboveThreshold: similarity >= threshold }))
-    .sort((x, y) => y.similarity - x.similarity || cmp(x.a, y.a) || cmp(x.b, y.b));
-  return {
-    passages: findPassages(docs, minWords),
-    syndication: findSyndication(docs),
-    similar,
-    threshold,
-    method:
-      `passages: shared word ${Math.min(NGRAM, minWords)}-grams of normalised body words aligned into maximal passages ` +
-      `(gaps of up to ${MAX_GAP} words bridged), at least ${minWords} aligned words; ` +
-      'syndication: metadata.agency matched to outlets by folded name or acronym; ' +
-      'similarity: TF-IDF cosine (sublinear tf, smoothed idf) over folded body words without stop words plus entity names',
-  };
+  const acc = new ReuseAccumulator();
+  for (const r of readReports<RawReport>(reportsDir, opts.ids)) {
+    const input = reuseInput(r);
+    if (input) acc.add(r.id!, input);
+  }
+  return acc.result(opts);
 }

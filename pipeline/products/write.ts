@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { shippedLexicons } from '../data-file.js';
@@ -8,7 +8,8 @@ import type { Digest } from './digest.js';
 import type { RawReport } from './html-document.js';
 import { HtmlReportAccumulator } from './html-report.js';
 import { loadLexicons } from '../matcher/load.js';
-import type { ReuseDigest, ReuseJob } from './reuse-job.js';
+import { writeReuse, type ReuseDigest } from './reuse-tables.js';
+import { ReuseAccumulator } from './reuse.js';
 import { TablesAccumulator, type TablesSummary } from './tables.js';
 
 /** What a run summary records of the corpus-level outputs. */
@@ -16,12 +17,23 @@ export interface ProductSummary {
   corpus: string;
   tables: TablesSummary | null;
   productErrors: string[];
-  reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number } | null;
+  reuse?: { passages: number; syndication: number; similarAboveThreshold: number; threshold: number; sample?: string } | null;
 }
 
-// Reuse alignment keeps every body in memory (about 1 MB per 1,000 documents of words and offsets,
-// plus the pair table); beyond this a run reports that it skipped it instead of running out of memory.
-const REUSE_MAX_DOCUMENTS = 20_000;
+/**
+ * Text reuse is the one product whose memory grows with the corpus: it keeps every compared
+ * document's words (12 bytes a word) and text until the end, when all pairs are compared. Past
+ * this many documents it compares a sample: the documents whose id hashes into the first
+ * REUSE_MAX_DOCUMENTS / n of the hash range, the same whatever the order or the worker count, and
+ * the run summary says so. 20,000 news articles hold about 300 MB.
+ */
+export const REUSE_MAX_DOCUMENTS = 20_000;
+
+/** Whether a document is in the reuse sample of a corpus of `documents`. */
+export function inReuseSample(id: string, documents: number): boolean {
+  if (documents <= REUSE_MAX_DOCUMENTS) return true;
+  return createHash('sha256').update(id).digest().readUInt32BE(0) < (REUSE_MAX_DOCUMENTS / documents) * 2 ** 32;
+}
 
 /** Frame and marker ids in lexicon order (narratives, counter-frames, rhetoric, then the user's), with their family. */
 export function frameList(lexicons: string[]): Array<{ id: string; family: string }> {
@@ -40,13 +52,16 @@ export class CorpusProducts {
   private tables: TablesAccumulator | null = null;
   private comparison = new CompareAccumulator('outlet');
   private page: HtmlReportAccumulator | null = null;
-  private ids: string[] = [];
+  private reuse: ReuseAccumulator | null = new ReuseAccumulator();
+  private documents = 0;
   private withText = 0;
   private errors: string[] = [];
 
+  /** `expected`: how many documents the run has, which sets the reuse sample before the first arrives. */
   constructor(
     private out: string,
     private frames: Array<{ id: string; family: string }>,
+    private expected: number,
   ) {
     this.guard('tables', () => (this.tables = new TablesAccumulator(out, frames.map((f) => f.id))));
     this.guard('report.html', () => (this.page = new HtmlReportAccumulator(join(out, 'report.html'))));
@@ -62,8 +77,16 @@ export class CorpusProducts {
 
   /** One document; `report` is read only if report.html shows the document annotated. */
   async add(d: Digest, report: () => RawReport | null | Promise<RawReport | null>): Promise<void> {
-    this.ids.push(d.id);
+    this.documents++;
     if (d.compare.words !== null) this.withText++;
+    if (this.reuse && d.reuse && inReuseSample(d.id, this.expected)) {
+      try {
+        this.reuse.add(d.id, d.reuse);
+      } catch (err) {
+        this.errors.push(`text reuse: ${(err as Error).message}`);
+        this.reuse = null;
+      }
+    }
     if (this.tables) {
       try {
         await this.tables.add(d.tables);
@@ -88,11 +111,6 @@ export class CorpusProducts {
   /** Writes the products that need the whole corpus. */
   async finish(summary: ProductSummary): Promise<void> {
     summary.productErrors.push(...this.errors);
-    // Text reuse compares every document with every other; it runs in a thread of its own meanwhile.
-    const reuse = this.withText > REUSE_MAX_DOCUMENTS
-      ? Promise.reject(new Error(`skipped for ${this.withText} documents with text (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month`))
-      : reuseInWorker({ out: this.out, ids: this.ids });
-    reuse.catch(() => {}); // handled below, after the main-thread work
     if (this.tables) {
       try {
         summary.tables = await this.tables.close();
@@ -110,17 +128,21 @@ export class CorpusProducts {
       summary.productErrors.push(`comparison by outlet: ${(err as Error).message}`);
     }
     let digest: ReuseDigest | null = null;
-    try {
-      digest = await reuse;
-      summary.reuse = { passages: digest.passages, syndication: digest.syndicationLinks, similarAboveThreshold: digest.similarAboveThreshold, threshold: digest.threshold };
-    } catch (err) {
-      summary.productErrors.push(`text reuse: ${(err as Error).message}`);
+    if (this.reuse) {
+      try {
+        digest = writeReuse(this.out, this.reuse);
+        const sample = this.expected > REUSE_MAX_DOCUMENTS ? `${this.reuse.size} of ${this.withText} documents with text, sampled by a hash of the id (more than ${REUSE_MAX_DOCUMENTS}); run it on a sub-corpus, e.g. one month, for every pair` : undefined;
+        summary.reuse = { passages: digest.passages, syndication: digest.syndicationLinks, similarAboveThreshold: digest.similarAboveThreshold, threshold: digest.threshold, ...(sample ? { sample } : {}) };
+      } catch (err) {
+        summary.productErrors.push(`text reuse: ${(err as Error).message}`);
+      }
+      this.reuse = null; // its memory goes before the page is written
     }
     if (!this.page) return;
     try {
       await this.page.finish({
         // The folder's name, not its path: the page is the same wherever the corpus is read from.
-        title: `framescope: ${this.ids.length} document(s) from ${basename(summary.corpus)}`,
+        title: `framescope: ${this.documents} document(s) from ${basename(summary.corpus)}`,
         frames: this.frames,
         groups: (comparison?.groups ?? []).map((g) => ({
           key: g.key,
@@ -146,20 +168,4 @@ export class CorpusProducts {
     this.tables?.abort();
     await this.page?.abort();
   }
-}
-
-async function reuseInWorker(job: ReuseJob): Promise<ReuseDigest> {
-  // Run from TypeScript sources (the tests) there is no compiled worker file: work in this thread.
-  if (!import.meta.url.endsWith('.js')) return (await import('./reuse-job.js')).runReuseJob(job);
-  return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./reuse-job.js', import.meta.url), { workerData: { reuseJob: job }, execArgv: [] });
-    w.once('message', (m: { ok: boolean; digest?: ReuseDigest; error?: string }) => {
-      void w.terminate();
-      if (m.ok) resolve(m.digest!);
-      else reject(new Error(m.error));
-    });
-    w.once('error', reject);
-    // A worker that dies without a word (out of memory) must not leave the run waiting forever.
-    w.once('exit', (code) => reject(new Error(`the reuse worker stopped (exit code ${code}) before it finished`)));
-  });
 }

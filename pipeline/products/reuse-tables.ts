@@ -1,14 +1,10 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
-import { analyseReuse, type ReusedPassage, type SimilarPair, type SyndicationLink } from './reuse.js';
+import type { ReuseAccumulator, ReusedPassage, SimilarPair, SyndicationLink } from './reuse.js';
 import { byCodeUnit } from '../sort.js';
 
-/**
- * Text reuse for a finished run, written as tables: run in a worker thread of its own, so that it
- * overlaps the corpus tables and the comparison on the main thread.
- */
+/** Text reuse for a finished run, written as tables, and what the run summary and the page show of it. */
 
 // Pairs less similar than this are left out of the similarity table: on large corpora nearly every
 // pair shares some word, and the table would grow with the square of the corpus.
@@ -18,11 +14,6 @@ const SIMILAR_PER_DOCUMENT = 10;
 // What the page shows; the tables hold everything.
 const PASSAGES_SHOWN = 200;
 const SIMILAR_SHOWN = 30;
-
-export interface ReuseJob {
-  out: string;
-  ids: string[];
-}
 
 /** What the run summary and report.html need of the reuse analysis. */
 export interface ReuseDigest {
@@ -35,9 +26,9 @@ export interface ReuseDigest {
   closestPairs: SimilarPair[];
 }
 
-export function runReuseJob(job: ReuseJob): ReuseDigest {
-  const tables = join(job.out, 'tables');
-  const r = analyseReuse(join(job.out, 'reports'), { ids: job.ids, minSimilarity: MIN_SIMILARITY });
+export function writeReuse(out: string, acc: ReuseAccumulator): ReuseDigest {
+  const tables = join(out, 'tables');
+  const r = acc.result({ minSimilarity: MIN_SIMILARITY });
   const similar = closestPerDocument(r.similar, SIMILAR_PER_DOCUMENT);
   writeFileAtomic.sync(join(tables, 'reuse_passages.csv'), stringify(r.passages, { header: true, columns: ['a', 'b', 'words', 'aStart', 'aEnd', 'bStart', 'bEnd', 'aText', 'bText'] }));
   writeFileAtomic.sync(join(tables, 'syndication.csv'), stringify(r.syndication.flatMap((s) => (s.agencyDocuments.length ? s.agencyDocuments : [null]).map((d) => ({ document: s.document, agency: s.agency, declaredIn: s.declaredIn, agencyDocument: d }))), { header: true, columns: ['document', 'agency', 'declaredIn', 'agencyDocument'] }));
@@ -62,12 +53,4 @@ export function closestPerDocument<T extends { a: string; b: string; similarity:
     if (keep) for (const d of [p.a, p.b]) taken.set(d, (taken.get(d) ?? 0) + 1);
     return keep;
   });
-}
-
-if (!isMainThread && (workerData as { reuseJob?: ReuseJob } | null)?.reuseJob) {
-  try {
-    parentPort!.postMessage({ ok: true, digest: runReuseJob((workerData as { reuseJob: ReuseJob }).reuseJob) });
-  } catch (err) {
-    parentPort!.postMessage({ ok: false, error: (err as Error).message });
-  }
 }

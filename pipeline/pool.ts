@@ -20,91 +20,119 @@ export interface Budget {
   heapMb: number;
 }
 
+/** One document handed to the pool, until its result or its failure. */
+interface Job {
+  task: Task;
+  resolve: (d: Done) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Jobs posted to this worker, in the order it takes them: the first is the one running. */
+  jobs: Job[];
+  timer: NodeJS.Timeout | null;
+}
+
+// Each worker holds the next document while it works on one, so it never waits for the main
+// thread (busy feeding the corpus products) to hand it work. Only the running one can fail.
+const DEPTH = 2;
+
 /**
- * A fixed set of worker threads, each with its own model. Tasks go to whichever worker is free;
- * results come back by id, so output never depends on which worker took which document. A worker
- * that exceeds the budget, crashes or exits is replaced: one poisonous document costs one document.
+ * A fixed set of worker threads, each with its own model. Jobs go to the worker with the shortest
+ * queue; results come back by id, so output never depends on which worker took which document. A
+ * worker that exceeds the budget, crashes or exits is replaced: the document it was running fails
+ * with the reason, the one queued behind it is handed on. One poisonous document costs one document.
  */
 export class Pool {
-  private idle: Worker[] = [];
-  private waiting: Array<() => void> = [];
-  private all: Worker[] = [];
+  private slots: Slot[] = [];
+  private pending: Job[] = [];
+  private closing = false;
 
   constructor(
     private size: number,
     private opts: PipelineOptions,
     private budget: Budget,
   ) {
-    for (let i = 0; i < size; i++) this.spawn();
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  private spawn(): Worker {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.opts, resourceLimits: { maxOldGenerationSizeMb: this.budget.heapMb } });
-    // An idle worker that dies (out of memory while collecting, say) is replaced before it is handed a task.
-    w.once('exit', () => {
-      if (this.idle.includes(w)) this.replace(w);
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.opts, resourceLimits: { maxOldGenerationSizeMb: this.budget.heapMb } });
+    const slot: Slot = { worker, jobs: [], timer: null };
+    worker.on('message', (d: Done) => {
+      const job = slot.jobs.shift();
+      this.stopTimer(slot);
+      this.startTimer(slot);
+      job?.resolve(d);
+      this.dispatch();
     });
-    this.all.push(w);
-    this.idle.push(w);
-    return w;
+    worker.on('error', (err: Error & { code?: string }) =>
+      this.lose(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new WorkerLost('pipeline/out-of-memory', `the document needed more than the worker's ${this.budget.heapMb} MB heap`)
+        : new WorkerLost('pipeline/worker-crash', `the worker processing this document died: ${err.message}`)),
+    );
+    worker.on('exit', (code) => this.lose(slot, new WorkerLost('pipeline/worker-crash', `the worker processing this document exited (code ${code})`)));
+    return slot;
   }
 
-  private replace(w: Worker): void {
-    this.all = this.all.filter((x) => x !== w);
-    this.idle = this.idle.filter((x) => x !== w);
-    void w.terminate();
-    if (!this.closing) this.spawn();
-    this.waiting.shift()?.();
+  private startTimer(slot: Slot): void {
+    if (!slot.jobs.length || slot.timer) return;
+    slot.timer = setTimeout(
+      () => this.lose(slot, new WorkerLost('pipeline/timeout', `the document took longer than the ${this.budget.seconds} s budget per document and was stopped (raise it with --timeout)`)),
+      this.budget.seconds * 1000,
+    );
   }
 
-  private closing = false;
+  private stopTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+  }
 
-  async run(task: Task): Promise<Done> {
-    while (this.idle.length === 0) await new Promise<void>((r) => this.waiting.push(r));
-    const w = this.idle.pop()!;
-    try {
-      return await new Promise<Done>((resolve, reject) => {
-        const fail = (err: WorkerLost) => {
-          cleanup();
-          reject(err);
-        };
-        const onMessage = (d: Done) => {
-          cleanup();
-          resolve(d);
-        };
-        const onError = (err: Error & { code?: string }) =>
-          fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new WorkerLost('pipeline/out-of-memory', `the document needed more than the worker's ${this.budget.heapMb} MB heap`)
-            : new WorkerLost('pipeline/worker-crash', `the worker processing this document died: ${err.message}`));
-        const onExit = (code: number) => fail(new WorkerLost('pipeline/worker-crash', `the worker processing this document exited (code ${code})`));
-        const timer = setTimeout(
-          () => fail(new WorkerLost('pipeline/timeout', `the document took longer than the ${this.budget.seconds} s budget per document and was stopped (raise it with --timeout)`)),
-          this.budget.seconds * 1000,
-        );
-        const cleanup = () => {
-          clearTimeout(timer);
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.off('exit', onExit);
-        };
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
-        w.postMessage(task);
-      });
-    } catch (err) {
-      this.replace(w);
-      throw err;
-    } finally {
-      if (this.all.includes(w)) {
-        this.idle.push(w);
-        this.waiting.shift()?.();
-      }
+  /** The worker is gone or must go: its running document fails, the rest of its queue goes back in front. */
+  private lose(slot: Slot, why: WorkerLost): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return; // already replaced (an error is followed by an exit)
+    this.stopTimer(slot);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => {}); // a late error of a terminated worker is no one's
+    void slot.worker.terminate();
+    const [running, ...queued] = slot.jobs;
+    this.pending.unshift(...queued);
+    if (this.closing) this.slots.splice(at, 1);
+    else this.slots[at] = this.spawn();
+    running?.reject(why);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.pending.length) {
+      let best: Slot | null = null;
+      for (const s of this.slots) if (s.jobs.length < DEPTH && (!best || s.jobs.length < best.jobs.length)) best = s;
+      if (!best) return;
+      const job = this.pending.shift()!;
+      best.jobs.push(job);
+      best.worker.postMessage(job.task);
+      this.startTimer(best);
     }
+  }
+
+  run(task: Task): Promise<Done> {
+    return new Promise<Done>((resolve, reject) => {
+      this.pending.push({ task, resolve, reject });
+      this.dispatch();
+    });
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.all.map((w) => w.terminate()));
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) {
+      this.stopTimer(s);
+      s.worker.removeAllListeners();
+      for (const j of s.jobs) j.reject(new WorkerLost('pipeline/worker-crash', 'the run was closed before this document finished'));
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

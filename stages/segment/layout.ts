@@ -163,11 +163,19 @@ interface Chunk extends Range {
   blankBefore: boolean;
 }
 
+// A sentence a scraper broke is long on the line before the break; a line of one to three words
+// above a lower-case one is a menu ("iPad" / "iPad mini 5" / "macOS Catalina"), whose names
+// chained together would read as a paragraph.
+const BROKEN_SENTENCE_WORDS = 4;
+
 function mergeContinuations(text: string, items: Item[]): Chunk[] {
   const out: Chunk[] = [];
+  let above: Line | null = null;
   for (const it of items) {
     const prev = out[out.length - 1];
-    if (prev && !it.blankBefore && !prev.line.terminal && it.line.startsLower && !it.line.bullet) {
+    const before = above;
+    above = it.line;
+    if (prev && before && before.words >= BROKEN_SENTENCE_WORDS && !it.blankBefore && !prev.line.terminal && it.line.startsLower && !it.line.bullet) {
       prev.end = it.line.end;
       prev.line = lineFeatures(text.slice(prev.start, prev.end), prev.start, prev.end);
       continue;

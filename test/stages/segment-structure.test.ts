@@ -26,3 +26,30 @@ describe('lines a scraper did not break', () => {
     expect(r.body.text).toContain('talks with the\noperators and the unions');
   });
 });
+
+describe('teasers: a paragraph alone between short lines', () => {
+  // Six teasers, each a linked headline, a one-paragraph blurb and a "by" line, below the chrome
+  // that ends the article: together they have more words than the article itself.
+  const teasers = [
+    ['Council Votes To Close Old Bridge', 'The council voted on Monday to close the old bridge to cars after engineers found cracks in two of its piers, and said a temporary crossing for cyclists and walkers would open within a month.'],
+    ['Bakery Wins Regional Prize', 'A family bakery in the market square has won the regional prize for its rye bread, beating more than forty entries from across the county in a blind tasting held at the agricultural show.'],
+    ['School Roof Repairs Delayed', 'Repairs to the roof of the primary school will not be finished before the new term, the education office said, because the contractor could not get the slate it had ordered from the quarry.'],
+    ['Library Extends Opening Hours', 'The town library will stay open until eight in the evening on weekdays from next month, after a survey found that most of its readers could only visit after work or after school.'],
+    ['New Bus Route To The Hospital', 'A new bus route will link the northern estates with the hospital from the spring, the transport company said, after patients complained that the journey needed two changes and took an hour.'],
+    ['Harbour Festival Dates Announced', 'The harbour festival will run for four days at the end of July this year, the organisers said, with boat races, a fish market and concerts on the quay every evening of the festival.'],
+  ].map(([h, p]) => `${h}\n\n${p}\n\nby Staff Reporter`).join('\n\n');
+  const chrome = ['Related', 'Ferries', 'Harbour', 'Islands', 'Tweet', 'Share', 'Read these next', 'Trending', 'Comments', 'Advertisement', 'Local News'].join('\n');
+
+  it('keeps a list of teasers below the article out of the body', () => {
+    const r = text(`Ferry Timetable Approved\n\n${ARTICLE}\n\n${chrome}\n${teasers}`);
+    expect(r.body.text).toContain('The harbour authority approved');
+    expect(r.body.text).not.toContain('bakery in the market square');
+  });
+
+  it('keeps every entry of a page where no paragraph stands beside another (a live blog)', () => {
+    const entries = ARTICLE.split('\n\n').map((p, i) => `${14 - i}:05 GMT\nAoife Brennan\n${p}\nShare`).join('\n');
+    const r = text(`Ferry Timetable: Live Updates\n${entries}`);
+    // The first entry's fate is the headline finder's; the region must not cut the others.
+    for (const p of ARTICLE.split('\n\n').slice(1)) expect(r.body.text).toContain(p);
+  });
+});

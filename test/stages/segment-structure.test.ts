@@ -53,3 +53,13 @@ describe('teasers: a paragraph alone between short lines', () => {
     for (const p of ARTICLE.split('\n\n').slice(1)) expect(r.body.text).toContain(p);
   });
 });
+
+describe('lines repeated within the page', () => {
+  it('does not open the body with a second copy of the headline', () => {
+    const headline = 'Harbour authority approves new ferry timetable after months of talks with operators';
+    const r = text(`News\nIslands\n${headline}\nShare this article\n${headline}\n\n${ARTICLE}`);
+    expect(r.metadata.title).toBe(headline);
+    expect(r.body.text).not.toContain('after months of talks with operators');
+    expect(r.body.text.startsWith('The harbour authority approved')).toBe(true);
+  });
+});

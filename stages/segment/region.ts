@@ -100,7 +100,7 @@ function extend(items: RegionItem[], range: { first: number; last: number }): vo
   range.last = step(range.last, 1);
 }
 
-/** A line with words on either side, neither of them prose: a paragraph standing alone. */
+/** A paragraph with no paragraph next to it, above or below (the page's edge is no paragraph). */
 function isolated(items: RegionItem[], i: number): boolean {
   const near = (dir: -1 | 1): RegionItem | null => {
     for (let k = i + dir; k >= 0 && k < items.length; k += dir) if (items[k]!.line.words > 0) return items[k]!;
@@ -108,5 +108,5 @@ function isolated(items: RegionItem[], i: number): boolean {
   };
   const a = near(-1);
   const b = near(1);
-  return !!a && !!b && !isProse(a.line) && !isProse(b.line);
+  return !(a && isProse(a.line)) && !(b && isProse(b.line));
 }

@@ -63,3 +63,10 @@ describe('lines repeated within the page', () => {
     expect(r.body.text.startsWith('The harbour authority approved')).toBe(true);
   });
 });
+
+describe('a paragraph at the edge of the page', () => {
+  it('keeps a one-paragraph article over a one-line comment below it (the edge is no paragraph)', () => {
+    const r = text('Shipping rules\n\nThe IMO adopted new rules for tankers on Monday, the International Maritime Organization said in London.\n1 Comments\n\nAvatar of Bob\n\nBob\n\nLOL these rules will change nothing, the tankers will sail on as before.\n');
+    expect(r.body.text).toContain('The IMO adopted new rules');
+  });
+});

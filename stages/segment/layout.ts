@@ -163,11 +163,19 @@ interface Chunk extends Range {
   blankBefore: boolean;
 }
 
+// A sentence a scraper broke is long on the line before the break; a line of one to three words
+// above a lower-case one is a menu ("iPad" / "iPad mini 5" / "macOS Catalina"), whose names
+// chained together would read as a paragraph.
+const BROKEN_SENTENCE_WORDS = 4;
+
 function mergeContinuations(text: string, items: Item[]): Chunk[] {
   const out: Chunk[] = [];
+  let above: Line | null = null;
   for (const it of items) {
     const prev = out[out.length - 1];
-    if (prev && !it.blankBefore && !prev.line.terminal && it.line.startsLower && !it.line.bullet) {
+    const before = above;
+    above = it.line;
+    if (prev && before && before.words >= BROKEN_SENTENCE_WORDS && !it.blankBefore && !prev.line.terminal && it.line.startsLower && !it.line.bullet) {
       prev.end = it.line.end;
       prev.line = lineFeatures(text.slice(prev.start, prev.end), prev.start, prev.end);
       continue;
@@ -180,6 +188,16 @@ function mergeContinuations(text: string, items: Item[]): Chunk[] {
 
 // A line this long under the headline, even without a final full stop, is the standfirst.
 const STANDFIRST_WORDS = 12;
+
+/**
+ * The headline again under the headline (a share widget's or a sticky header's copy): one line's
+ * words contain the other's. Long enough to be a headline, so that a one-word kicker is not.
+ */
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
+  const [x, y] = [words(a), words(b)].sort((p, q) => p.length - q.length);
+  return x!.length >= 4 && ` ${y!.join(' ')} `.includes(` ${x!.join(' ')} `);
+}
 
 /** A display name on its own line under a headline: two to four capitalised words. */
 const NAME_LINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
@@ -214,7 +232,8 @@ function layoutBody(text: string, chunks: Chunk[], vocab: Vocabulary, page: Page
       else if (i > t && t >= 0 && NAME_LINE.test(c.line.text) && c.line.words <= 3) {
         md.byline ??= c.line.text;
         drop(c, 'metadata', 'metadata:name-line');
-      } else if (i > t && c.line.words >= STANDFIRST_WORDS) body.push({ kind: 'paragraph', start: c.start, end: c.end });
+      } else if (title && sameWords(c.line.text, title.text)) drop(c, 'boilerplate', 'layout:repeated-title');
+      else if (i > t && c.line.words >= STANDFIRST_WORDS) body.push({ kind: 'paragraph', start: c.start, end: c.end });
       else if (i > t && c.line.words >= 4 && isHeadingShaped(c.line) && proseLike(chunks[i + 1])) body.push({ kind: 'heading', start: c.start, end: c.end });
       else drop(c, 'boilerplate', i < t ? 'layout:before-title' : 'layout:before-body');
       continue;

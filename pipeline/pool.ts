@@ -96,12 +96,14 @@ export class Pool {
     this.stopTimer(slot);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => {}); // a late error of a terminated worker is no one's
-    void slot.worker.terminate();
+    const stopped = slot.worker.terminate();
     const [running, ...queued] = slot.jobs;
     this.pending.unshift(...queued);
     if (this.closing) this.slots.splice(at, 1);
     else this.slots[at] = this.spawn();
-    running?.reject(why);
+    // The document fails only once its worker has stopped: a worker writes its own reports, and
+    // the failure's report must not be overwritten by one it was finishing.
+    void stopped.finally(() => running?.reject(why));
     this.dispatch();
   }
 

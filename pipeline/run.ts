@@ -10,6 +10,8 @@ import type { TablesSummary } from './products/tables.js';
 import { CorpusProducts, frameList } from './products/write.js';
 import { digestOf, DIGEST_VERSION, type Digest } from './products/digest.js';
 import type { RawReport } from './products/html-document.js';
+import { MAX_ANNOTATED, viewOf } from './products/html-report.js';
+import type { RenderedRows } from './products/tables.js';
 import { DigestReader, DigestWriter, readIndex, writeIndex, type IndexEntry } from './run-index.js';
 import { InOrder } from './in-order.js';
 import type { DataVersion } from './stage.js';
@@ -153,7 +155,14 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     }
     if (line === null) return;
     digests.write(line);
-    await products.add(JSON.parse(line) as Digest, report);
+    const digest = JSON.parse(line) as Digest;
+    // The view the worker rendered, else (a document skipped as current) one from its report.
+    const view = () => {
+      if (f.view) return f.view;
+      const r = report();
+      return r ? viewOf(r, digest.summary) : null;
+    };
+    await products.add(digest, view, f.csv);
   });
 
   const one = async (p: Planned): Promise<void> => {
@@ -176,7 +185,8 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         return one(p);
       }
       try {
-        done = await (await processor())({ id: entry.id, source: entry.source, bytes });
+        // Workers write the report themselves; the first documents with a text bring report.html's annotated view.
+        done = await (await processor())({ id: entry.id, source: entry.source, bytes, reportPath: opts.workers > 0 ? join(reportsDir, reportFileName(entry.id)) : undefined, view: p.rank < MAX_ANNOTATED });
       } catch (err) {
         entry.problem = err instanceof WorkerLost ? { code: err.code, message: err.message } : { code: 'pipeline/worker-crash', message: `the worker processing this document died: ${(err as Error).message}` };
         return one(p);
@@ -185,7 +195,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     }
     // An id that cannot name a file inside reports/ gets no report: its failure is in run.json only.
     const named = done.reason?.code !== 'input/bad-id';
-    if (named) await io(() => write(entry.id, done.json));
+    if (named && !done.written) await io(() => write(entry.id, done.json));
     summary.tokens += done.tokens;
     if (done.warnings.length) summary.warnings.push({ id: entry.id, codes: done.warnings });
     if (done.status === 'failed') {
@@ -196,7 +206,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
       summary.partials.push({ id: entry.id, ...done.reason! });
     } else summary.done++;
     opts.onDocument?.(entry.id, done.status);
-    await ordered.put(p.position, { id: entry.id, digest: named ? done.digest : null, unnamed: !named });
+    await ordered.put(p.position, { id: entry.id, digest: named ? done.digest : null, unnamed: !named, view: done.view ?? null, csv: done.csv });
   };
   // A few documents per worker are in flight: enough to keep every worker busy, few enough that
   // memory does not grow with the corpus.
@@ -234,6 +244,8 @@ async function finishSummary(opts: RunOptions, summary: RunSummary, started: num
 interface Finished {
   id: string;
   digest: string | null;
+  view?: string | null;
+  csv?: RenderedRows;
   /** No report file (an id that cannot name one): the products leave it out. */
   unnamed?: boolean;
 }
@@ -242,6 +254,8 @@ interface Finished {
 interface Planned {
   entry: CorpusEntry;
   position: number;
+  /** How many documents with an input come before this one: the first MAX_ANNOTATED get an annotated view. */
+  rank: number;
   current: boolean;
   sha256?: string;
   fingerprint?: string;
@@ -255,15 +269,19 @@ interface Planned {
  * before writing it) is checked against its report, as before there was an index.
  */
 async function planRun(opts: RunOptions, entries: CorpusEntry[], repeated: Awaited<ReturnType<typeof countRepeatedLines>>, data: DataVersion[], previous: Map<string, IndexEntry>, existing: Set<string>, io: ReturnType<typeof pLimit>): Promise<Planned[]> {
+  const ranks: number[] = [];
+  let rank = 0;
+  for (const e of entries) ranks.push(e.problem ? rank : rank++);
   return Promise.all(
     entries.map((entry, position) =>
       io(async (): Promise<Planned> => {
-        if (entry.problem) return { entry, position, current: false };
+        const rank = ranks[position]!;
+        if (entry.problem) return { entry, position, rank, current: false };
         let bytes: Uint8Array;
         try {
           bytes = await readFile(join(opts.corpus, entry.source.path));
         } catch {
-          return { entry, position, current: false }; // read again when processed, which reports why it cannot be
+          return { entry, position, rank, current: false }; // read again when processed, which reports why it cannot be
         }
         const template = repeated.of(entry, bytes);
         entry.source.repeated = template.lines;
@@ -276,7 +294,7 @@ async function planRun(opts: RunOptions, entries: CorpusEntry[], repeated: Await
         if (!opts.force && existing.has(file)) {
           current = before ? before.sha256 === sha256 && before.fingerprint === print && before.status !== 'failed' : isCurrent(join(opts.out, 'reports', file), sha256, print);
         }
-        return { entry, position, current, sha256, fingerprint: print, index: current ? { id: entry.id, sha256, fingerprint: print, status: before?.status ?? 'ok' } : undefined };
+        return { entry, position, rank, current, sha256, fingerprint: print, index: current ? { id: entry.id, sha256, fingerprint: print, status: before?.status ?? 'ok' } : undefined };
       }),
     ),
   );

@@ -1,10 +1,15 @@
 import type { SourceInfo } from './document.js';
+import type { RenderedRows } from './products/tables.js';
 
 /** One document to process: what the main thread read from disk and the manifest. */
 export interface Task {
   id: string;
   source: SourceInfo;
   bytes: Uint8Array;
+  /** Where a worker writes the report itself (so the main thread never handles it); absent in-thread. */
+  reportPath?: string;
+  /** Whether report.html will show this document annotated: the worker renders the view. */
+  view?: boolean;
 }
 
 /** A processed document: its serialized report and the figures the run summary adds up. */
@@ -17,6 +22,12 @@ export interface Done {
   digest: string;
   tokens: number;
   warnings: string[];
+  /** The report is on disk already (written by the worker); `json` is then empty. */
+  written?: boolean;
+  /** The document's annotated view for report.html, when the task asked for it. */
+  view?: string | null;
+  /** The document's table rows as CSV lines. */
+  csv?: RenderedRows;
 }
 
 /** Serializes a report the same way everywhere, so reports are byte-identical across runs. */

@@ -338,21 +338,26 @@ export class HtmlReportAccumulator {
 
   constructor(
     private outFile: string,
-    maxAnnotated = 1000,
+    maxAnnotated = MAX_ANNOTATED,
   ) {
     this.maxAnnotated = Math.max(0, Math.floor(maxAnnotated));
     this.list = new Spool(`${outFile}.list.${process.pid}.tmp`);
     this.views = new Spool(`${outFile}.views.${process.pid}.tmp`);
   }
 
-  /** One document; `report` is asked for only when the document gets an annotated view. */
-  async add(d: DocSummary, report: () => Promise<RawReport | null> | RawReport | null): Promise<void> {
+  /** Whether the next annotatable document will be shown annotated. */
+  get wantsViews(): boolean {
+    return this.annotated.size < this.maxAnnotated;
+  }
+
+  /** One document; `view` (its rendered annotated view, see viewOf) is asked for only when the page shows one. */
+  async add(d: DocSummary, view: () => Promise<string | null> | string | null): Promise<void> {
     this.listed++;
     if (d.annotatable && this.annotated.size < this.maxAnnotated && !this.annotated.has(d.id)) {
-      const r = await report();
-      if (r && typeof r.text === 'string') {
+      const html = await view();
+      if (html) {
         this.annotated.add(d.id);
-        await this.views.put(renderDocument(r, d));
+        await this.views.put(html);
       }
     }
     await this.list.put(
@@ -424,15 +429,23 @@ export class HtmlReportAccumulator {
   }
 }
 
+/** A document's annotated view, or null when it has no text to show. */
+export function viewOf(r: RawReport, d: DocSummary): string | null {
+  return typeof r.text === 'string' ? renderDocument(r, d) : null;
+}
+
+/** How many documents the page shows annotated unless told otherwise. */
+export const MAX_ANNOTATED = 1000;
+
 /** Writes the page from the reports in `input.reportsDir`, one at a time (the run writes it as it goes instead). */
 export async function writeHtmlReport(input: HtmlReportInput, outFile: string): Promise<void> {
   const wanted = input.ids ? new Set(input.ids.map(reportFileName)) : null;
   const files = (await readdir(input.reportsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.') && (!wanted || wanted.has(f))).sort();
-  const acc = new HtmlReportAccumulator(outFile, input.maxAnnotated ?? 1000);
+  const acc = new HtmlReportAccumulator(outFile, input.maxAnnotated ?? MAX_ANNOTATED);
   try {
     for (const f of files) {
       const r = await readReport(join(input.reportsDir, f));
-      if (r) await acc.add(summarise(r, f), () => r);
+      if (r) await acc.add(summarise(r, f), () => viewOf(r, summarise(r, f)));
     }
   } catch (err) {
     await acc.abort();

@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { ParquetWriter } from 'hyparquet-writer';
 import { fileWriter } from 'hyparquet-writer/src/node.js';
 import writeFileAtomic from 'write-file-atomic';
@@ -128,7 +128,6 @@ const BATCH = 5000;
 
 /** One table: a CSV stream and a Parquet file written in row groups, both under temporary names. */
 class Table {
-  private csv: Stringifier;
   private out: WriteStream;
   private done: Promise<void>;
   private parquet: ParquetWriter;
@@ -141,8 +140,7 @@ class Table {
     readonly fields: Field[],
   ) {
     this.out = createWriteStream(join(dir, `.${name}.csv.tmp`));
-    this.csv = stringify({ header: true, columns: fields.map((f) => f.name), cast: { boolean: (b) => (b ? 'true' : 'false') } });
-    this.csv.pipe(this.out);
+    this.out.write(stringify([fields.map((f) => f.name)]));
     this.done = new Promise((resolve, reject) => {
       this.out.on('finish', resolve);
       this.out.on('error', reject);
@@ -154,9 +152,10 @@ class Table {
     });
   }
 
-  async add(row: Record<string, unknown>): Promise<void> {
+  /** One row; `csv` is its CSV line when a worker already rendered it (csvLines), else it is rendered here. */
+  async add(row: Record<string, unknown>, csv?: string): Promise<void> {
     this.rows++;
-    if (!this.csv.write(this.fields.map((f) => row[f.name] ?? null))) await new Promise((r) => this.csv.once('drain', r));
+    if (!this.out.write(csv ?? csvLines(this.fields, [row]))) await new Promise<void>((r) => this.out.once('drain', () => r()));
     this.batch.push(row);
     if (this.batch.length >= BATCH) this.flush();
   }
@@ -178,14 +177,13 @@ class Table {
 
   /** Stops writing (the run failed): the temporary files are removed by the caller. */
   destroy(): void {
-    this.csv.destroy();
     this.out.destroy();
   }
 
   async close(): Promise<void> {
     this.flush();
     this.parquet.finish();
-    this.csv.end();
+    this.out.end();
     await this.done;
     renameSync(join(this.dir, `.${this.name}.csv.tmp`), join(this.dir, `${this.name}.csv`));
     renameSync(join(this.dir, `.${this.name}.parquet.tmp`), join(this.dir, `${this.name}.parquet`));
@@ -203,6 +201,30 @@ export interface TablesSummary {
   hits: number;
   mentions: number;
   comments: number;
+}
+
+const CSV_CAST = { boolean: (b: boolean) => (b ? 'true' : 'false') };
+
+/** Rows as CSV lines in the columns of `fields`: the same bytes wherever they are rendered. */
+export function csvLines(fields: Field[], rows: Array<Record<string, unknown>>): string {
+  return stringify(rows.map((row) => fields.map((f) => row[f.name] ?? null)), { cast: CSV_CAST });
+}
+
+/** A document's rows as CSV, one string per table, rendered in the worker so the main thread only writes them. */
+export interface RenderedRows {
+  documents: string;
+  hits: string[];
+  entities: string[];
+  comments: string[];
+}
+
+export function renderRows(rows: TableRows, rateIds: string[]): RenderedRows {
+  return {
+    documents: csvLines([...DOCUMENT_FIELDS, ...rateIds.flatMap(rateColumns)], [rows.document]),
+    hits: rows.hits.map((h) => csvLines(HIT_FIELDS, [h])),
+    entities: rows.entities.map((e) => csvLines(ENTITY_FIELDS, [e])),
+    comments: rows.comments.map((c) => csvLines(COMMENT_FIELDS, [c])),
+  };
 }
 
 /** One document's rows of the four tables, made where its report is made (the digest's `tables`). */
@@ -261,11 +283,11 @@ export class TablesAccumulator {
     };
   }
 
-  async add(rows: TableRows): Promise<void> {
-    await this.tables.documents.add(rows.document);
-    for (const h of rows.hits) await this.tables.hits.add(h);
-    for (const e of rows.entities) await this.tables.entities.add(e);
-    for (const c of rows.comments) await this.tables.comments.add(c);
+  async add(rows: TableRows, rendered?: RenderedRows): Promise<void> {
+    await this.tables.documents.add(rows.document, rendered?.documents);
+    for (const [i, h] of rows.hits.entries()) await this.tables.hits.add(h, rendered?.hits[i]);
+    for (const [i, e] of rows.entities.entries()) await this.tables.entities.add(e, rendered?.entities[i]);
+    for (const [i, c] of rows.comments.entries()) await this.tables.comments.add(c, rendered?.comments[i]);
   }
 
   async close(): Promise<TablesSummary> {

@@ -5,12 +5,11 @@ import { shippedLexicons } from '../data-file.js';
 import { CompareAccumulator, type Comparison } from './compare.js';
 import { writeComparison } from './compare-output.js';
 import type { Digest } from './digest.js';
-import type { RawReport } from './html-document.js';
 import { HtmlReportAccumulator } from './html-report.js';
 import { loadLexicons } from '../matcher/load.js';
 import { writeReuse, type ReuseDigest } from './reuse-tables.js';
 import { ReuseAccumulator } from './reuse.js';
-import { TablesAccumulator, type TablesSummary } from './tables.js';
+import { TablesAccumulator, type RenderedRows, type TablesSummary } from './tables.js';
 
 /** What a run summary records of the corpus-level outputs. */
 export interface ProductSummary {
@@ -75,8 +74,11 @@ export class CorpusProducts {
     }
   }
 
-  /** One document; `report` is read only if report.html shows the document annotated. */
-  async add(d: Digest, report: () => RawReport | null | Promise<RawReport | null>): Promise<void> {
+  /**
+   * One document. `view` gives its annotated view (rendered by the worker, or from its report),
+   * asked for only if report.html shows it; `csv` its table rows as the worker rendered them.
+   */
+  async add(d: Digest, view: () => string | null | Promise<string | null>, csv?: RenderedRows): Promise<void> {
     this.documents++;
     if (d.compare.words !== null) this.withText++;
     if (this.reuse && d.reuse && inReuseSample(d.id, this.expected)) {
@@ -89,7 +91,7 @@ export class CorpusProducts {
     }
     if (this.tables) {
       try {
-        await this.tables.add(d.tables);
+        await this.tables.add(d.tables, csv);
       } catch (err) {
         this.errors.push(`tables: ${(err as Error).message}`);
         this.tables.abort();
@@ -99,7 +101,7 @@ export class CorpusProducts {
     this.comparison.add(d.compare);
     if (this.page) {
       try {
-        await this.page.add(d.summary, report);
+        await this.page.add(d.summary, view);
       } catch (err) {
         this.errors.push(`report.html: ${(err as Error).message}`);
         await this.page.abort();

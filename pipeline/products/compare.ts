@@ -90,6 +90,28 @@ export function fightinWords(group: Map<string, number>, rest: Map<string, numbe
   return out.sort((x, y) => y.z - x.z || byCodeUnit(x.term, y.term));
 }
 
+/**
+ * Fightin' Words of one group against all the others, from the group's counts and the corpus
+ * totals: the same scores as fightinWords(group, total − group), for the group's own terms only.
+ */
+export function versusRest(group: Map<string, number>, total: Map<string, number>, alpha0: number): Array<{ term: string; countGroup: number; countRest: number; logOdds: number; z: number }> {
+  let nAll = 0;
+  for (const c of total.values()) nAll += c;
+  let ni = 0;
+  for (const c of group.values()) ni += c;
+  const nj = nAll - ni;
+  const out = [];
+  for (const [term, yi] of group) {
+    if (yi <= 0) continue;
+    const yw = total.get(term) ?? yi;
+    const yj = yw - yi;
+    const a = (alpha0 * yw) / nAll;
+    const delta = Math.log((yi + a) / (ni + alpha0 - yi - a)) - Math.log((yj + a) / (nj + alpha0 - yj - a));
+    out.push({ term, countGroup: yi, countRest: yj, logOdds: delta, z: delta / Math.sqrt(1 / (yi + a) + 1 / (yj + a)) });
+  }
+  return out.sort((x, y) => y.z - x.z || byCodeUnit(x.term, y.term));
+}
+
 /** What one document gives the comparison: its grouping fields, its words, its hits by voice, its body terms. */
 export interface CompareInput {
   grouping: GroupedReport;
@@ -264,16 +286,17 @@ export class CompareAccumulator {
     // Distinctive frames, like the headline rate, count only what the outlets say in their own voice.
     const own = new Map(keys.map((k) => [k, new Map(frameIds.map((f) => [f, state(k).frames[f]?.own.c ?? 0] as [string, number]).filter(([, c]) => c > 0))]));
     const ownOf = (k: string) => own.get(k)!;
+    // One corpus-wide total; each group is scored against it minus itself, and only over its own
+    // terms (a term the group never uses is never among its distinctive ones).
+    const total = new Map<string, number>();
+    const totalFrames = new Map<string, number>();
+    for (const k of keys) {
+      for (const [t, c] of termsOf(k)) total.set(t, (total.get(t) ?? 0) + c);
+      for (const [f, c] of ownOf(k)) totalFrames.set(f, (totalFrames.get(f) ?? 0) + c);
+    }
     for (const key of keys) {
-      const rest = new Map<string, number>();
-      const restFrames = new Map<string, number>();
-      for (const k of keys) {
-        if (k === key) continue;
-        for (const [t, c] of termsOf(k)) rest.set(t, (rest.get(t) ?? 0) + c);
-        for (const [f, c] of ownOf(k)) restFrames.set(f, (restFrames.get(f) ?? 0) + c);
-      }
-      for (const [kind, fw] of [['term', fightinWords(termsOf(key), rest, opts.alpha0 ?? 1000)], ['frame', fightinWords(ownOf(key), restFrames, opts.alpha0 ?? 100)]] as const) {
-        for (const x of fw.filter((y) => y.countGroup > 0).slice(0, top)) distinctive.push({ group: key, kind, term: x.term, countGroup: x.countGroup, countRest: x.countRest, logOdds: round(x.logOdds), z: round(x.z) });
+      for (const [kind, fw] of [['term', versusRest(termsOf(key), total, opts.alpha0 ?? 1000)], ['frame', versusRest(ownOf(key), totalFrames, opts.alpha0 ?? 100)]] as const) {
+        for (const x of fw.slice(0, top)) distinctive.push({ group: key, kind, term: x.term, countGroup: x.countGroup, countRest: x.countRest, logOdds: round(x.logOdds), z: round(x.z) });
       }
     }
     const members = [...this.members].map(([value, documents]) => ({ value, group: this.groupOf(value), documents })).sort((a, b) => byCodeUnit(a.group, b.group) || byCodeUnit(a.value, b.value));

@@ -234,6 +234,9 @@ export class ReuseAccumulator {
   /** Per word id: whether it is a similarity feature (not a stop word, a number or one letter). */
   private feature: boolean[] = [];
   private vocabulary: string[] = [];
+  /** The n-gram index, built as documents arrive (in id order, as a run hands them over). */
+  private index = new Map<number, number[]>();
+  private inOrder = true;
 
   add(id: string, input: ReuseInput): void {
     const words = new Int32Array(input.words.length);
@@ -246,7 +249,11 @@ export class ReuseAccumulator {
       }
       words[i] = k;
     });
-    this.docs.push({ id, outlet: input.outlet, agency: input.agency, text: input.text, words, starts: Int32Array.from(input.starts), ends: Int32Array.from(input.ends), entities: new Map(input.entities) });
+    const d: Doc = { id, outlet: input.outlet, agency: input.agency, text: input.text, words, starts: Int32Array.from(input.starts), ends: Int32Array.from(input.ends), entities: new Map(input.entities) };
+    const last = this.docs[this.docs.length - 1];
+    if (last && cmp(last.id, id) >= 0) this.inOrder = false;
+    if (this.inOrder) indexNgrams(this.index, d, this.docs.length, NGRAM);
+    this.docs.push(d);
   }
 
   get size(): number {
@@ -256,12 +263,14 @@ export class ReuseAccumulator {
   result(opts: ReuseOptions = {}): ReuseResult {
     const minWords = Math.max(1, opts.minWords ?? 8);
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-    const docs = [...this.docs].sort((x, y) => cmp(x.id, y.id));
+    const docs = this.inOrder ? this.docs : [...this.docs].sort((x, y) => cmp(x.id, y.id));
+    // The index built on arrival holds 5-grams of the documents in id order; otherwise it is built here.
+    const built = this.inOrder && Math.min(NGRAM, minWords) === NGRAM ? this.index : undefined;
     const similar = similarities(docs, this.feature, this.vocabulary, opts.minSimilarity ?? 0)
       .map(({ a, b, similarity }) => ({ a: docs[a]!.id, b: docs[b]!.id, similarity: Math.round(similarity * 1e6) / 1e6, aboveThreshold: similarity >= threshold }))
       .sort((x, y) => y.similarity - x.similarity || cmp(x.a, y.a) || cmp(x.b, y.b));
     return {
-      passages: findPassages(docs, minWords),
+      passages: findPassages(docs, minWords, built),
       syndication: findSyndication(docs),
       similar,
       threshold,
@@ -330,25 +339,32 @@ export function alignPair(A: ArrayLike<unknown>, B: ArrayLike<unknown>, seeds: A
   return found;
 }
 
-function findPassages(docs: Doc[], minWords: number): ReusedPassage[] {
+/**
+ * Adds document `di`'s n-grams to the index: n-gram → postings (doc index, word position), in
+ * document order. The key is a hash of the n word ids (a number, far smaller than the joined
+ * words); a collision only adds a seed that alignPair drops, since it checks the words themselves.
+ */
+function indexNgrams(index: Map<number, number[]>, d: Doc, di: number, n: number): void {
+  const seen = new Map<number, number>();
+  for (let i = 0; i + n <= d.words.length; i++) {
+    let key = 0;
+    for (let t = 0; t < n; t++) key = (key * 1000003 + d.words[i + t]!) % 9007199254740881;
+    const times = (seen.get(key) ?? 0) + 1;
+    seen.set(key, times);
+    if (times > MAX_PER_DOCUMENT) continue;
+    let post = index.get(key);
+    if (!post) index.set(key, (post = []));
+    post.push(di, i);
+  }
+}
+
+function findPassages(docs: Doc[], minWords: number, built?: Map<number, number[]>): ReusedPassage[] {
   const n = Math.max(1, Math.min(NGRAM, minWords));
-  // n-gram → postings (doc index, word position), in document order. The key is a hash of the n
-  // word ids (a number, far smaller than the joined words); a collision only adds a seed that
-  // alignPair drops, since it checks the words themselves.
-  const index = new Map<number, number[]>();
-  docs.forEach((d, di) => {
-    const seen = new Map<number, number>();
-    for (let i = 0; i + n <= d.words.length; i++) {
-      let key = 0;
-      for (let t = 0; t < n; t++) key = (key * 1000003 + d.words[i + t]!) % 9007199254740881;
-      const times = (seen.get(key) ?? 0) + 1;
-      seen.set(key, times);
-      if (times > MAX_PER_DOCUMENT) continue;
-      let post = index.get(key);
-      if (!post) index.set(key, (post = []));
-      post.push(di, i);
-    }
-  });
+  let index = built;
+  if (!index) {
+    index = new Map<number, number[]>();
+    for (const [di, d] of docs.entries()) indexNgrams(index, d, di, n);
+  }
   // Pair key (da * docs + db) → seeds.
   const seeds = new Map<number, Array<[number, number]>>();
   for (const post of index.values()) {
@@ -421,11 +437,18 @@ export function sameAgency(outlet: string, agency: string): boolean {
 
 function findSyndication(docs: Doc[]): SyndicationLink[] {
   const out: SyndicationLink[] = [];
+  const byAgency = new Map<string, Doc[]>();
   for (const d of docs) {
     if (!d.agency) continue;
     // The agency's own story is not a re-publication of itself.
     if (d.outlet && sameAgency(d.outlet, d.agency)) continue;
-    const agencyDocuments = docs.filter((o) => o !== d && o.outlet && sameAgency(o.outlet, d.agency!)).map((o) => o.id);
+    // Names are compared once per distinct outlet and agency, not once per pair of documents.
+    let theirs = byAgency.get(d.agency);
+    if (!theirs) {
+      const outlets = new Set([...new Set(docs.map((o) => o.outlet))].filter((o): o is string => !!o && sameAgency(o, d.agency!)));
+      byAgency.set(d.agency, (theirs = docs.filter((o) => o.outlet && outlets.has(o.outlet))));
+    }
+    const agencyDocuments = theirs.filter((o) => o !== d).map((o) => o.id);
     out.push({ document: d.id, agency: d.agency, declaredIn: 'metadata', agencyDocuments });
   }
   return out;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompareAccumulator, compare, fightinWords, ratioInterval, type CompareState } from '../../../pipeline/products/compare.js';
+import { CompareAccumulator, compare, fightinWords, ratioInterval, versusRest, type CompareState } from '../../../pipeline/products/compare.js';
 import type { VoiceCounts } from '../../../pipeline/products/voice-counts.js';
 import { tempDir } from '../../helpers.js';
 
@@ -17,6 +17,13 @@ describe('compare: statistics checked by hand', () => {
     expect(war.z).toBeCloseTo(1.398951, 5);
     expect(out.find((x) => x.term === 'peace')!.z).toBeCloseTo(-1.398951, 5);
     expect(out[0]!.term).toBe('war');
+  });
+
+  it('scores a group against the corpus total as Fightin\' Words scores it against the rest', () => {
+    const group = new Map([['war', 9], ['peace', 1], ['kyiv', 4]]);
+    const rest = new Map([['war', 3], ['peace', 8], ['kiev', 5]]);
+    const total = new Map([['war', 12], ['peace', 9], ['kyiv', 4], ['kiev', 5]]);
+    expect(versusRest(group, total, 100)).toEqual(fightinWords(group, rest, 100).filter((x) => x.countGroup > 0));
   });
 
   it('pools the rate over documents with an interval from the ratio estimator, documents as clusters', () => {

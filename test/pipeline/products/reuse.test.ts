@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignPair, analyseReuse, DEFAULT_THRESHOLD, sameAgency, type ReuseResult } from '../../../pipeline/products/reuse.js';
+import { alignPair, analyseReuse, DEFAULT_THRESHOLD, ReuseAccumulator, reuseInput, sameAgency, type ReuseInput, type ReuseResult } from '../../../pipeline/products/reuse.js';
 import { runCorpus } from '../../../pipeline/run.js';
 import { CORPUS, cpSlice, tempDir, type Report } from '../../helpers.js';
 
@@ -203,5 +203,29 @@ describe('framescope reuse', () => {
     // A re-publication also shows as long reused passages.
     const copied = experiment.passages.filter((p) => p.a === S004 && p.b === `r1_${S004}`);
     expect(copied.reduce((n, p) => n + p.words, 0)).toBeGreaterThan(200);
+  });
+});
+
+describe('reuse accumulator', () => {
+  it('finds the same passages, pairs and links whatever order the documents arrive in', () => {
+    const shared = 'the ministry said on monday that the talks on the security guarantees had reached a dead end after three rounds';
+    const doc = (id: string, outlet: string, agency: string | null, text: string): [string, ReuseInput] => {
+      const r = { id, outlet, text, metadata: { agency }, body: { blocks: [{ start: 0, end: Array.from(text).length }] }, entities: [{ name: 'Ministry', mentions: [{ in: 'body' }] }] };
+      return [id, reuseInput(r)!];
+    };
+    const docs = [
+      doc('a1', 'TASS', null, `Moscow. ${shared}, officials added.`),
+      doc('b2', 'Daily', 'TASS', `Reports say ${shared} while markets fell.`),
+      doc('c3', 'Other', null, 'Nothing in common with the others here at all, only weather and sport.'),
+    ];
+    const inOrder = new ReuseAccumulator();
+    for (const [id, d] of docs) inOrder.add(id, d);
+    const reversed = new ReuseAccumulator();
+    for (const [id, d] of [...docs].reverse()) reversed.add(id, d);
+    const a = inOrder.result();
+    expect(a.passages).toHaveLength(1);
+    expect(a.passages[0]).toMatchObject({ a: 'a1', b: 'b2', words: 20 });
+    expect(a.syndication).toEqual([{ document: 'b2', agency: 'TASS', declaredIn: 'metadata', agencyDocuments: ['a1'] }]);
+    expect(JSON.stringify(reversed.result())).toBe(JSON.stringify(a));
   });
 });
